@@ -1,0 +1,286 @@
+//! What the views derive from the plan, computed once per plan revision (not per frame): the meeting schedule,
+//! warnings, row order, lanes for overlapping bars, and dependency arrows.
+
+use jiff::civil::Date;
+
+use crate::model::{
+    DependencyKind, IdIndex, Modification, Plan, Schedule, Subject, Warning, validate,
+};
+
+/// Lanes of one row: overlapping work packages are drawn one above the other.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lanes {
+    /// Lane of each work package, by index.
+    pub lane_of: Vec<usize>,
+    /// Number of lanes (at least 1).
+    pub count: usize,
+}
+
+/// Greedy interval partitioning: each package goes in the first lane that is free on its start day.
+pub fn lanes_for(m: &Modification) -> Lanes {
+    let mut order: Vec<usize> = (0..m.work_packages.len()).collect();
+    order.sort_by_key(|&i| (m.work_packages[i].start, m.work_packages[i].end));
+    let mut lane_ends: Vec<Date> = Vec::new();
+    let mut lane_of = vec![0; m.work_packages.len()];
+    for i in order {
+        let w = &m.work_packages[i];
+        match lane_ends.iter().position(|&end| end < w.start) {
+            Some(l) => {
+                lane_ends[l] = w.end;
+                lane_of[i] = l;
+            }
+            None => {
+                lane_ends.push(w.end);
+                lane_of[i] = lane_ends.len() - 1;
+            }
+        }
+    }
+    Lanes {
+        lane_of,
+        count: lane_ends.len().max(1),
+    }
+}
+
+/// A dependency arrow from the blocker's last activity to the dependent's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrow {
+    /// Modification that waits.
+    pub dependent: usize,
+    /// Modification waited for.
+    pub blocker: usize,
+    /// The relation.
+    pub kind: DependencyKind,
+    /// Index of the dependency in the dependent's list.
+    pub dependency: usize,
+}
+
+/// A run of adjacent rows that belong to one group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupSpan {
+    /// Group display name.
+    pub name: String,
+    /// First row.
+    pub first_row: usize,
+    /// Last row (inclusive).
+    pub last_row: usize,
+}
+
+/// Everything derived from one revision of the plan.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The plan revision this was computed for.
+    pub revision: u64,
+    /// Expanded meetings.
+    pub schedule: Schedule,
+    /// Ids to indices.
+    pub index: IdIndex,
+    /// All warnings.
+    pub warnings: Vec<Warning>,
+    /// Per modification: indices into `warnings`.
+    pub warnings_by_mod: Vec<Vec<usize>>,
+    /// Row → modification index, in display order (groups kept together).
+    pub rows: Vec<usize>,
+    /// Modification index → row.
+    pub row_of: Vec<Option<usize>>,
+    /// Per modification.
+    pub lanes: Vec<Lanes>,
+    /// Per modification: modifications that depend on it by an ordering dependency.
+    pub dependents: Vec<Vec<usize>>,
+    /// Dependency arrows.
+    pub arrows: Vec<Arrow>,
+    /// Groups, as row spans.
+    pub groups: Vec<GroupSpan>,
+    /// First and last date of everything dated in the plan (items, meetings, status date).
+    pub date_range: Option<(Date, Date)>,
+}
+
+/// Display order: plan order, except that members of a group follow the group's first member.
+pub fn row_order(plan: &Plan) -> Vec<usize> {
+    let n = plan.modifications.len();
+    let mut placed = vec![false; n];
+    let mut rows = Vec::with_capacity(n);
+    let mut by_group: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+    for (i, m) in plan.modifications.iter().enumerate() {
+        if let Some(g) = &m.group {
+            by_group.entry(g.as_str()).or_default().push(i);
+        }
+    }
+    for (i, m) in plan.modifications.iter().enumerate() {
+        if placed[i] {
+            continue;
+        }
+        match m.group.as_deref().and_then(|g| by_group.get(g)) {
+            Some(members) => {
+                for &j in members {
+                    if !placed[j] {
+                        placed[j] = true;
+                        rows.push(j);
+                    }
+                }
+            }
+            None => {
+                placed[i] = true;
+                rows.push(i);
+            }
+        }
+    }
+    rows
+}
+
+impl Analysis {
+    /// Computes everything for `plan` at `revision`.
+    pub fn compute(plan: &Plan, revision: u64) -> Self {
+        let schedule = Schedule::build(plan);
+        let index = IdIndex::build(plan);
+        let warnings = validate(plan, &schedule);
+        let n = plan.modifications.len();
+        let mut warnings_by_mod = vec![Vec::new(); n];
+        for (k, w) in warnings.iter().enumerate() {
+            if let Some(v) = warnings_by_mod.get_mut(w.index) {
+                v.push(k);
+            }
+        }
+        let rows = row_order(plan);
+        let mut row_of = vec![None; n];
+        for (r, &m) in rows.iter().enumerate() {
+            row_of[m] = Some(r);
+        }
+        let lanes = plan.modifications.iter().map(lanes_for).collect();
+        let mut dependents = vec![Vec::new(); n];
+        let mut arrows = Vec::new();
+        for (i, m) in plan.modifications.iter().enumerate() {
+            for (k, d) in m.dependencies.iter().enumerate() {
+                if let Some(j) = index.get(&d.on) {
+                    if d.kind.is_ordering() {
+                        dependents[j].push(i);
+                    }
+                    arrows.push(Arrow {
+                        dependent: i,
+                        blocker: j,
+                        kind: d.kind,
+                        dependency: k,
+                    });
+                }
+            }
+        }
+        let mut groups = Vec::new();
+        let mut r = 0;
+        while r < rows.len() {
+            let g = plan.modifications[rows[r]].group.clone();
+            let mut end = r;
+            while end + 1 < rows.len() && plan.modifications[rows[end + 1]].group == g {
+                end += 1;
+            }
+            if let Some(g) = g {
+                let name = plan.group(&g).map_or(g.clone(), |x| x.name.clone());
+                groups.push(GroupSpan {
+                    name,
+                    first_row: r,
+                    last_row: end,
+                });
+            }
+            r = end + 1;
+        }
+        let dates = plan
+            .modifications
+            .iter()
+            .filter_map(|m| m.date_range())
+            .flat_map(|(a, b)| [a, b])
+            .chain(schedule.meetings.iter().map(|m| m.date))
+            .chain(std::iter::once(plan.meta.status_date));
+        let date_range = dates.fold(None, |acc: Option<(Date, Date)>, d| match acc {
+            None => Some((d, d)),
+            Some((a, b)) => Some((a.min(d), b.max(d))),
+        });
+        Analysis {
+            revision,
+            schedule,
+            index,
+            warnings,
+            warnings_by_mod,
+            rows,
+            row_of,
+            lanes,
+            dependents,
+            arrows,
+            groups,
+            date_range,
+        }
+    }
+
+    /// Warnings on modification `m`.
+    pub fn warnings_of(&self, m: usize) -> impl Iterator<Item = &Warning> {
+        self.warnings_by_mod
+            .get(m)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.warnings[k])
+    }
+
+    /// True when some warning on `m` points at `subject`.
+    pub fn has_warning(&self, m: usize, subject: Subject) -> bool {
+        self.warnings_of(m).any(|w| w.subject == subject)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use jiff::civil::date;
+
+    fn wp(start: Date, end: Date) -> WorkPackage {
+        WorkPackage {
+            name: "w".into(),
+            start,
+            start_precision: Precision::Exact,
+            end,
+            end_precision: Precision::Exact,
+            owner: Owner::Secas,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn overlapping_packages_get_lanes() {
+        let mut m = Modification::new("A");
+        m.work_packages = vec![
+            wp(date(2019, 3, 11), date(2019, 3, 14)),
+            wp(date(2019, 3, 15), date(2019, 4, 15)),
+            wp(date(2019, 3, 18), date(2019, 4, 15)),
+            wp(date(2019, 4, 16), date(2019, 5, 10)),
+        ];
+        let l = lanes_for(&m);
+        assert_eq!(l.lane_of, vec![0, 0, 1, 0]);
+        assert_eq!(l.count, 2);
+        assert_eq!(lanes_for(&Modification::new("B")).count, 1);
+    }
+
+    #[test]
+    fn groups_are_kept_together() {
+        let mut p = Plan::new_empty(date(2019, 3, 8));
+        p.groups.push(Group {
+            id: "g".into(),
+            name: "G".into(),
+            notes: String::new(),
+        });
+        for (id, g) in [("A", true), ("B", false), ("C", true), ("D", false)] {
+            let mut m = Modification::new(id);
+            if g {
+                m.group = Some("g".into());
+            }
+            p.modifications.push(m);
+        }
+        assert_eq!(row_order(&p), vec![0, 2, 1, 3]);
+        let a = Analysis::compute(&p, 0);
+        assert_eq!(
+            a.groups,
+            vec![GroupSpan {
+                name: "G".into(),
+                first_row: 0,
+                last_row: 1
+            }]
+        );
+        assert_eq!(a.row_of[2], Some(1));
+    }
+}

@@ -1,0 +1,134 @@
+//! Modal windows: Save / Discard / Cancel, errors, and the path field used when no native dialog is available.
+
+use std::path::PathBuf;
+
+use egui::{Id, Modal, RichText};
+
+use super::files::{DialogPurpose, PendingAction};
+use super::{Modal as AppModal, TimetableApp};
+
+/// The answer to "save changes first?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiscardChoice {
+    /// Save, then go on.
+    Save,
+    /// Drop the changes and go on.
+    Discard,
+    /// Do nothing.
+    Cancel,
+}
+
+fn action_text(action: &PendingAction) -> String {
+    match action {
+        PendingAction::New => "starting a new plan".into(),
+        PendingAction::Open | PendingAction::OpenPath(_) => "opening another plan".into(),
+        PendingAction::Quit => "quitting".into(),
+    }
+}
+
+/// Shows the open modal, if any, and acts on its answer.
+pub fn modal_ui(app: &mut TimetableApp, ctx: &egui::Context) {
+    let Some(modal) = app.modal.clone() else {
+        return;
+    };
+    match modal {
+        AppModal::ConfirmDiscard(action) => {
+            let mut choice = None;
+            let response = Modal::new(Id::unique("confirm-discard")).show(ctx, |ui| {
+                ui.set_max_width(420.0);
+                ui.heading("Unsaved changes");
+                ui.label(format!(
+                    "{} has changes that are not saved. Save them before {}?",
+                    app.title()
+                        .trim_end_matches(" — SEC Timetable")
+                        .trim_end_matches('*'),
+                    action_text(&action)
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        choice = Some(DiscardChoice::Save);
+                    }
+                    if ui.button("Discard").clicked() {
+                        choice = Some(DiscardChoice::Discard);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(DiscardChoice::Cancel);
+                    }
+                });
+            });
+            if response.should_close() && choice.is_none() {
+                choice = Some(DiscardChoice::Cancel);
+            }
+            if let Some(choice) = choice {
+                app.modal = None;
+                app.resolve_discard(action, choice, ctx);
+            }
+        }
+        AppModal::Error { title, message } => {
+            let mut close = false;
+            let response = Modal::new(Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(640.0);
+                ui.heading(&title);
+                ui.add_space(4.0);
+                egui::ScrollArea::vertical()
+                    .max_height(300.0)
+                    .show(ui, |ui| {
+                        ui.label(RichText::new(&message).monospace());
+                    });
+                ui.add_space(8.0);
+                if ui.button("OK").clicked() {
+                    close = true;
+                }
+            });
+            if close || response.should_close() {
+                app.modal = None;
+            }
+        }
+        AppModal::PathPrompt { purpose, mut text } => {
+            let mut result: Option<Option<PathBuf>> = None;
+            let heading = match purpose {
+                DialogPurpose::Open => "Open plan",
+                DialogPurpose::SaveAs(_) => "Save plan as",
+            };
+            let response = Modal::new(Id::unique("path-prompt")).show(ctx, |ui| {
+                ui.set_min_width(520.0);
+                ui.heading(heading);
+                ui.label(
+                    RichText::new("No system file dialog is available here; type the file's path.")
+                        .weak(),
+                );
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut text)
+                        .id_salt("path-prompt-text")
+                        .desired_width(f32::INFINITY),
+                );
+                edit.request_focus();
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok = match purpose {
+                        DialogPurpose::Open => "Open",
+                        DialogPurpose::SaveAs(_) => "Save",
+                    };
+                    if ui.button(ok).clicked() || enter {
+                        result = Some(Some(PathBuf::from(text.trim())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        result = Some(None);
+                    }
+                });
+            });
+            if response.should_close() && result.is_none() {
+                result = Some(None);
+            }
+            match result {
+                Some(Some(path)) if !path.as_os_str().is_empty() => {
+                    app.modal = None;
+                    app.path_chosen(purpose, path, ctx);
+                }
+                Some(_) => app.modal = None,
+                None => app.modal = Some(AppModal::PathPrompt { purpose, text }),
+            }
+        }
+    }
+}

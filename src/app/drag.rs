@@ -1,0 +1,343 @@
+//! What a drag proposes: pure functions from "this item, moved by this many days" to the modification as it would
+//! be, with the plan's snapping rules. The timeline previews the result and commits it as one edit on release.
+
+use crate::model::{Calendar, Modification, Plan, Schedule, add_days, format_approx, format_date};
+
+/// Which part of a work package bar is dragged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DragPart {
+    /// The whole bar: move.
+    Body,
+    /// The left end: change the start.
+    Start,
+    /// The right end: change the end.
+    End,
+}
+
+/// What is being dragged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DragTarget {
+    /// A work package (or one of its ends).
+    WorkPackage {
+        /// Modification index.
+        m: usize,
+        /// Work package index.
+        w: usize,
+        /// Which part.
+        part: DragPart,
+    },
+    /// A milestone.
+    Milestone {
+        /// Modification index.
+        m: usize,
+        /// Milestone index.
+        k: usize,
+    },
+}
+
+impl DragTarget {
+    /// The modification the dragged item belongs to.
+    pub fn modification(self) -> usize {
+        match self {
+            DragTarget::WorkPackage { m, .. } | DragTarget::Milestone { m, .. } => m,
+        }
+    }
+}
+
+/// Options that change how a drag lands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DragMode {
+    /// Snap to working days, and Working Group / Panel milestones to meetings of their kind.
+    pub snap: bool,
+    /// Also move everything later in the same modification (Shift-drag).
+    pub follow: bool,
+}
+
+fn shift_working(cal: &Calendar, date: jiff::civil::Date, n: i32, snap: bool) -> jiff::civil::Date {
+    if snap {
+        cal.add_working_days(date, n)
+    } else {
+        add_days(date, n)
+    }
+}
+
+/// Lands a milestone of `m` near `date`: on the nearest meeting of its kind, else the nearest working day.
+fn land_milestone(
+    cal: &Calendar,
+    schedule: &Schedule,
+    kind: crate::model::MilestoneKind,
+    date: jiff::civil::Date,
+    snap: bool,
+) -> jiff::civil::Date {
+    if !snap {
+        return date;
+    }
+    kind.meeting_kind()
+        .and_then(|k| schedule.nearest(date, k))
+        .map(|meeting| meeting.date)
+        .unwrap_or_else(|| cal.nearest_working_day(date))
+}
+
+/// The modification as it would be after dragging `target` by `delta_days` calendar days; `None` when the drag
+/// changes nothing or points at nothing.
+pub fn propose(
+    plan: &Plan,
+    schedule: &Schedule,
+    target: DragTarget,
+    delta_days: i32,
+    mode: DragMode,
+) -> Option<Modification> {
+    let cal = &plan.calendar;
+    let original = plan.modifications.get(target.modification())?;
+    let mut m = original.clone();
+    // `pivot` is where "everything after" starts; `n` the shift in working (or calendar) days to apply to it.
+    let (pivot, n, moved_wp, moved_ms) = match target {
+        DragTarget::WorkPackage { w, part, .. } => {
+            let wp = m.work_packages.get_mut(w)?;
+            let pivot = wp.start;
+            match part {
+                DragPart::Body => {
+                    let wanted = add_days(wp.start, delta_days);
+                    let n = if mode.snap {
+                        cal.working_days_between(wp.start, cal.nearest_working_day(wanted))
+                    } else {
+                        delta_days
+                    };
+                    wp.start = shift_working(cal, wp.start, n, mode.snap);
+                    wp.end = shift_working(cal, wp.end, n, mode.snap);
+                    (pivot, n, Some(w), None)
+                }
+                DragPart::Start => {
+                    let mut d = add_days(wp.start, delta_days);
+                    if mode.snap {
+                        d = cal.nearest_working_day(d);
+                    }
+                    wp.start = d.min(wp.end);
+                    (pivot, 0, Some(w), None)
+                }
+                DragPart::End => {
+                    let old_end = wp.end;
+                    let mut d = add_days(wp.end, delta_days);
+                    if mode.snap {
+                        d = cal.nearest_working_day(d);
+                    }
+                    wp.end = d.max(wp.start);
+                    // Extending the end pushes what follows by the same amount.
+                    let n = if mode.snap {
+                        cal.working_days_between(old_end, wp.end)
+                    } else {
+                        delta_days
+                    };
+                    (add_days(old_end, 1), n, Some(w), None)
+                }
+            }
+        }
+        DragTarget::Milestone { k, .. } => {
+            let x = m.milestones.get_mut(k)?;
+            let pivot = x.date;
+            let old = x.date;
+            x.date = land_milestone(
+                cal,
+                schedule,
+                x.kind,
+                add_days(x.date, delta_days),
+                mode.snap,
+            );
+            let n = if mode.snap {
+                cal.working_days_between(old, x.date)
+            } else {
+                delta_days
+            };
+            (pivot, n, None, Some(k))
+        }
+    };
+    if mode.follow && n != 0 {
+        for (i, w) in m.work_packages.iter_mut().enumerate() {
+            if Some(i) != moved_wp && w.start >= pivot {
+                w.start = shift_working(cal, w.start, n, mode.snap);
+                w.end = shift_working(cal, w.end, n, mode.snap);
+            }
+        }
+        for (i, x) in m.milestones.iter_mut().enumerate() {
+            if Some(i) != moved_ms && !x.done && x.date >= pivot {
+                let shifted = shift_working(cal, x.date, n, mode.snap);
+                x.date = land_milestone(cal, schedule, x.kind, shifted, mode.snap);
+            }
+        }
+    }
+    (m != *original).then_some(m)
+}
+
+/// One line saying what the drag proposes, e.g. "18 Mar 2019 → 29 Mar 2019 (10 working days)".
+pub fn describe(plan: &Plan, target: DragTarget, proposed: &Modification) -> String {
+    let cal = &plan.calendar;
+    match target {
+        DragTarget::WorkPackage { w, .. } => match proposed.work_packages.get(w) {
+            Some(wp) => format!(
+                "{} → {} ({} working days)",
+                format_approx(wp.start, wp.start_precision),
+                format_approx(wp.end, wp.end_precision),
+                cal.working_days_in(wp.start, wp.end)
+            ),
+            None => String::new(),
+        },
+        DragTarget::Milestone { k, .. } => match proposed.milestones.get(k) {
+            Some(x) => {
+                let weekday = x.date.strftime("%a").to_string();
+                format!("{weekday} {}", format_date(x.date))
+            }
+            None => String::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use jiff::civil::date;
+
+    fn plan() -> Plan {
+        crate::io::parse_plan(
+            include_bytes!("../../saves/secp_66_1503_12.ron"),
+            std::path::Path::new("bundled"),
+        )
+        .unwrap()
+    }
+
+    const SNAP: DragMode = DragMode {
+        snap: true,
+        follow: false,
+    };
+
+    #[test]
+    fn moving_a_bar_keeps_its_working_day_length() {
+        let p = plan();
+        let s = Schedule::build(&p);
+        // SECMP0007's review: Mon 18 – Wed 27 March 2019 (8 working days).
+        let t = DragTarget::WorkPackage {
+            m: 0,
+            w: 1,
+            part: DragPart::Body,
+        };
+        let m = propose(&p, &s, t, 7, SNAP).unwrap();
+        assert_eq!(m.work_packages[1].start, date(2019, 3, 25));
+        assert_eq!(m.work_packages[1].end, date(2019, 4, 3));
+        // Five days lands on a Saturday: snaps to the nearest working day (Friday).
+        let m = propose(&p, &s, t, 5, SNAP).unwrap();
+        assert_eq!(m.work_packages[1].start, date(2019, 3, 22));
+        assert_eq!(
+            p.calendar
+                .working_days_in(m.work_packages[1].start, m.work_packages[1].end),
+            8
+        );
+        // Less than half a day: nothing changes.
+        assert!(propose(&p, &s, t, 0, SNAP).is_none());
+        // Other items stay put without Shift.
+        assert_eq!(m.milestones, p.modifications[0].milestones);
+    }
+
+    #[test]
+    fn resizing_clamps_and_snaps() {
+        let p = plan();
+        let s = Schedule::build(&p);
+        let end = DragTarget::WorkPackage {
+            m: 0,
+            w: 1,
+            part: DragPart::End,
+        };
+        let m = propose(&p, &s, end, 3, SNAP).unwrap();
+        assert_eq!(m.work_packages[1].end, date(2019, 3, 29));
+        assert_eq!(m.work_packages[1].start, date(2019, 3, 18));
+        let m = propose(&p, &s, end, -40, SNAP).unwrap();
+        assert_eq!(m.work_packages[1].end, m.work_packages[1].start);
+        let start = DragTarget::WorkPackage {
+            m: 0,
+            w: 1,
+            part: DragPart::Start,
+        };
+        let m = propose(&p, &s, start, -2, SNAP).unwrap();
+        assert_eq!(m.work_packages[1].start, date(2019, 3, 15));
+    }
+
+    #[test]
+    fn meeting_milestones_snap_to_meetings() {
+        let p = plan();
+        let s = Schedule::build(&p);
+        // SECMP0007's Working Group milestone (3 April) dragged three weeks lands on the May meeting (1 May).
+        let wg = DragTarget::Milestone { m: 0, k: 1 };
+        let m = propose(&p, &s, wg, 21, SNAP).unwrap();
+        assert_eq!(m.milestones[1].date, date(2019, 5, 1));
+        // Its Panel return dragged five weeks lands on Panel 68 (17 May).
+        let panel = DragTarget::Milestone { m: 0, k: 2 };
+        let m = propose(&p, &s, panel, 35, SNAP).unwrap();
+        assert_eq!(m.milestones[2].date, date(2019, 5, 17));
+        // A DCC date snaps to working days only.
+        let dcc = DragTarget::Milestone { m: 0, k: 0 };
+        assert!(
+            propose(&p, &s, dcc, 1, SNAP).is_none(),
+            "Saturday snaps back to Friday: no change"
+        );
+        let m = propose(&p, &s, dcc, 3, SNAP).unwrap();
+        assert_eq!(m.milestones[0].date, date(2019, 3, 18));
+    }
+
+    #[test]
+    fn shift_drag_moves_everything_after() {
+        let p = plan();
+        let s = Schedule::build(&p);
+        let t = DragTarget::WorkPackage {
+            m: 0,
+            w: 1,
+            part: DragPart::Body,
+        };
+        let mode = DragMode {
+            snap: true,
+            follow: true,
+        };
+        let m = propose(&p, &s, t, 28, mode).unwrap();
+        assert_eq!(m.work_packages[1].start, date(2019, 4, 15));
+        // Earlier items stay; later meeting milestones land on the meetings nearest their shifted dates.
+        assert_eq!(m.work_packages[0], p.modifications[0].work_packages[0]);
+        assert_eq!(m.milestones[0], p.modifications[0].milestones[0]);
+        assert_eq!(m.milestones[1].date, date(2019, 5, 1));
+        assert_eq!(m.milestones[2].date, date(2019, 5, 17));
+    }
+
+    #[test]
+    fn without_snapping_days_are_calendar_days() {
+        let p = plan();
+        let s = Schedule::build(&p);
+        let t = DragTarget::WorkPackage {
+            m: 0,
+            w: 1,
+            part: DragPart::Body,
+        };
+        let mode = DragMode {
+            snap: false,
+            follow: false,
+        };
+        let m = propose(&p, &s, t, 5, mode).unwrap();
+        assert_eq!(m.work_packages[1].start, date(2019, 3, 23));
+        assert_eq!(m.work_packages[1].end, date(2019, 4, 1));
+    }
+
+    #[test]
+    fn describe_reads_plainly() {
+        let p = plan();
+        let s = Schedule::build(&p);
+        let t = DragTarget::WorkPackage {
+            m: 0,
+            w: 1,
+            part: DragPart::Body,
+        };
+        let m = propose(&p, &s, t, 7, SNAP).unwrap();
+        assert_eq!(
+            describe(&p, t, &m),
+            "25 Mar 2019 → 3 Apr 2019 (8 working days)"
+        );
+        let t = DragTarget::Milestone { m: 0, k: 1 };
+        let m = propose(&p, &s, t, 21, SNAP).unwrap();
+        assert_eq!(describe(&p, t, &m), "Wed 1 May 2019");
+    }
+}

@@ -1,0 +1,143 @@
+//! Files from the app's side: native dialogs off the UI thread (with an in-app path field when none is available),
+//! confirmations before unsaved work is dropped, recent files.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+/// A dialog answering `None` faster than this was not shown at all (no portal, no zenity): offer the path field.
+const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(400);
+
+/// Most recent files remembered.
+pub const MAX_RECENT: usize = 10;
+
+/// Something the user asked for that would drop unsaved changes, held while they choose Save / Discard / Cancel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PendingAction {
+    /// Start a new plan.
+    New,
+    /// Pick a file to open.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Quit.
+    Quit,
+}
+
+/// What a file dialog is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogPurpose {
+    /// Choose a plan to open.
+    Open,
+    /// Choose where to save; then carry on with the action, if any.
+    SaveAs(Option<PendingAction>),
+}
+
+/// A native dialog running on another thread.
+pub struct RunningDialog {
+    /// What it is for.
+    pub purpose: DialogPurpose,
+    started: Instant,
+    rx: Receiver<Option<PathBuf>>,
+}
+
+/// What a finished dialog said.
+pub enum DialogOutcome {
+    /// The user chose a path.
+    Chosen(DialogPurpose, PathBuf),
+    /// The user cancelled.
+    Cancelled,
+    /// No native dialog could be shown: ask for the path in the app.
+    Unavailable(DialogPurpose),
+}
+
+impl RunningDialog {
+    /// Starts a native dialog on a worker thread; `ctx` is repainted when it answers.
+    pub fn start(purpose: DialogPurpose, ctx: &egui::Context, suggested: Option<&Path>) -> Self {
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        let save = matches!(purpose, DialogPurpose::SaveAs(_));
+        let mut dialog = rfd::AsyncFileDialog::new()
+            .add_filter("SEC Timetable plan", &["ron"])
+            .set_title(if save { "Save plan as" } else { "Open plan" });
+        if let Some(p) = suggested {
+            if let Some(dir) = p.parent() {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(name) = p.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+        }
+        std::thread::spawn(move || {
+            let picked = pollster::block_on(async move {
+                if save {
+                    dialog.save_file().await
+                } else {
+                    dialog.pick_file().await
+                }
+            });
+            let _ = tx.send(picked.map(|h| h.path().to_owned()));
+            ctx.request_repaint();
+        });
+        RunningDialog {
+            purpose,
+            started: Instant::now(),
+            rx,
+        }
+    }
+
+    /// The outcome once the dialog has answered.
+    pub fn poll(&self) -> Option<DialogOutcome> {
+        match self.rx.try_recv() {
+            Ok(Some(path)) => Some(DialogOutcome::Chosen(self.purpose.clone(), path)),
+            Ok(None) if self.started.elapsed() < NO_DIALOG_THRESHOLD => {
+                Some(DialogOutcome::Unavailable(self.purpose.clone()))
+            }
+            Ok(None) => Some(DialogOutcome::Cancelled),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                Some(DialogOutcome::Unavailable(self.purpose.clone()))
+            }
+        }
+    }
+}
+
+/// Puts `path` first in `recent`, without duplicates, keeping at most [`MAX_RECENT`].
+pub fn push_recent(recent: &mut Vec<PathBuf>, path: &Path) {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    recent.retain(|p| p != &path);
+    recent.insert(0, path);
+    recent.truncate(MAX_RECENT);
+}
+
+/// Adds `.ron` when the user typed a name without an extension.
+pub fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension("ron")
+    } else {
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_and_bounded() {
+        let mut recent = Vec::new();
+        for i in 0..15 {
+            push_recent(&mut recent, Path::new(&format!("/nonexistent/{i}.ron")));
+        }
+        push_recent(&mut recent, Path::new("/nonexistent/3.ron"));
+        assert_eq!(recent.len(), MAX_RECENT);
+        assert_eq!(recent[0], Path::new("/nonexistent/3.ron"));
+        assert_eq!(recent.iter().filter(|p| p.ends_with("3.ron")).count(), 1);
+    }
+
+    #[test]
+    fn ron_extension_is_added_when_missing() {
+        assert_eq!(with_ron_extension("a".into()), PathBuf::from("a.ron"));
+        assert_eq!(with_ron_extension("a.txt".into()), PathBuf::from("a.txt"));
+    }
+}

@@ -1,0 +1,237 @@
+//! The JSON document `sec-timetable check --json` prints: the plan as loaded, its expanded meetings, and its
+//! warnings. Field names and kinds are part of the CLI's contract (see README.md).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::{
+    DependencyKind, MeetingKind, MilestoneKind, Owner, Plan, Precision, Schedule, Status, Warning,
+    WarningCode,
+};
+
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// Plan metadata.
+    pub plan: PlanInfo<'a>,
+    /// Every modification.
+    pub modifications: Vec<ModificationReport<'a>>,
+    /// Every meeting, series expanded, in date order.
+    pub meetings: Vec<MeetingReport<'a>>,
+    /// Every release.
+    pub releases: Vec<ReleaseReport<'a>>,
+    /// Every warning.
+    pub warnings: Vec<WarningReport<'a>>,
+}
+
+/// Plan metadata.
+#[derive(Debug, Serialize)]
+pub struct PlanInfo<'a> {
+    pub title: &'a str,
+    pub paper_ref: &'a str,
+    pub status_date: Date,
+    pub author: &'a str,
+}
+
+/// One modification.
+#[derive(Debug, Serialize)]
+pub struct ModificationReport<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub status: Status,
+    pub proposer: Option<&'a str>,
+    pub group: Option<&'a str>,
+    pub target_release: Option<&'a str>,
+    pub costs: Vec<CostReport<'a>>,
+    pub risks: &'a [String],
+    pub notes: &'a str,
+    pub work_packages: Vec<WorkPackageReport<'a>>,
+    pub milestones: Vec<MilestoneReport<'a>>,
+    pub dependencies: Vec<DependencyReport<'a>>,
+}
+
+/// One cost.
+#[derive(Debug, Serialize)]
+pub struct CostReport<'a> {
+    pub item: &'a str,
+    pub amount_gbp: Option<u64>,
+    pub approximate: bool,
+    pub notes: &'a str,
+}
+
+/// One work package.
+#[derive(Debug, Serialize)]
+pub struct WorkPackageReport<'a> {
+    pub name: &'a str,
+    pub start: Date,
+    pub start_precision: Precision,
+    pub end: Date,
+    pub end_precision: Precision,
+    pub owner: Owner,
+    pub working_days: i32,
+    pub notes: &'a str,
+}
+
+/// One milestone.
+#[derive(Debug, Serialize)]
+pub struct MilestoneReport<'a> {
+    pub kind: MilestoneKind,
+    pub date: Date,
+    pub precision: Precision,
+    pub label: &'a str,
+    pub done: bool,
+}
+
+/// One dependency.
+#[derive(Debug, Serialize)]
+pub struct DependencyReport<'a> {
+    pub kind: DependencyKind,
+    pub on: &'a str,
+    pub lag_days: i32,
+}
+
+/// One meeting.
+#[derive(Debug, Serialize)]
+pub struct MeetingReport<'a> {
+    pub id: &'a str,
+    pub kind: MeetingKind,
+    pub date: Date,
+    pub name: &'a str,
+    pub approximate: bool,
+    pub agenda_due: Option<Date>,
+    pub papers_due: Option<Date>,
+}
+
+/// One release.
+#[derive(Debug, Serialize)]
+pub struct ReleaseReport<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub date: Date,
+    pub precision: Precision,
+    pub cutoff_meeting: &'a str,
+    pub cutoff_date: Option<Date>,
+}
+
+/// One warning.
+#[derive(Debug, Serialize)]
+pub struct WarningReport<'a> {
+    pub code: WarningCode,
+    pub modification: &'a str,
+    pub message: &'a str,
+}
+
+/// Builds the report for `plan`.
+pub fn build_report<'a>(
+    plan: &'a Plan,
+    schedule: &'a Schedule,
+    warnings: &'a [Warning],
+) -> Report<'a> {
+    Report {
+        plan: PlanInfo {
+            title: &plan.meta.title,
+            paper_ref: &plan.meta.paper_ref,
+            status_date: plan.meta.status_date,
+            author: &plan.meta.author,
+        },
+        modifications: plan
+            .modifications
+            .iter()
+            .map(|m| ModificationReport {
+                id: &m.id,
+                title: &m.title,
+                summary: &m.summary,
+                status: m.status,
+                proposer: m.proposer.as_deref(),
+                group: m.group.as_deref(),
+                target_release: m.target_release.as_deref(),
+                costs: m
+                    .costs
+                    .iter()
+                    .map(|c| CostReport {
+                        item: &c.item,
+                        amount_gbp: c.amount_gbp,
+                        approximate: c.approximate,
+                        notes: &c.notes,
+                    })
+                    .collect(),
+                risks: &m.risks,
+                notes: &m.notes,
+                work_packages: m
+                    .work_packages
+                    .iter()
+                    .map(|w| WorkPackageReport {
+                        name: &w.name,
+                        start: w.start,
+                        start_precision: w.start_precision,
+                        end: w.end,
+                        end_precision: w.end_precision,
+                        owner: w.owner,
+                        working_days: plan.calendar.working_days_in(w.start, w.end),
+                        notes: &w.notes,
+                    })
+                    .collect(),
+                milestones: m
+                    .milestones
+                    .iter()
+                    .map(|x| MilestoneReport {
+                        kind: x.kind,
+                        date: x.date,
+                        precision: x.precision,
+                        label: &x.label,
+                        done: x.done,
+                    })
+                    .collect(),
+                dependencies: m
+                    .dependencies
+                    .iter()
+                    .map(|d| DependencyReport {
+                        kind: d.kind,
+                        on: &d.on,
+                        lag_days: d.lag_days,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        meetings: schedule
+            .meetings
+            .iter()
+            .map(|m| MeetingReport {
+                id: &m.id,
+                kind: m.kind,
+                date: m.date,
+                name: &m.name,
+                approximate: m.approximate,
+                agenda_due: m.agenda_due,
+                papers_due: m.papers_due,
+            })
+            .collect(),
+        releases: plan
+            .releases
+            .iter()
+            .map(|r| ReleaseReport {
+                id: &r.id,
+                name: &r.name,
+                date: r.date,
+                precision: r.precision,
+                cutoff_meeting: &r.cutoff_meeting,
+                cutoff_date: schedule.by_id(&r.cutoff_meeting).map(|m| m.date),
+            })
+            .collect(),
+        warnings: warnings
+            .iter()
+            .map(|w| WarningReport {
+                code: w.code,
+                modification: &w.modification,
+                message: &w.message,
+            })
+            .collect(),
+    }
+}
+
+/// The report as pretty JSON.
+pub fn report_json(plan: &Plan, schedule: &Schedule, warnings: &[Warning]) -> String {
+    serde_json::to_string_pretty(&build_report(plan, schedule, warnings))
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}

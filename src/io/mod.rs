@@ -1,0 +1,8 @@
+//! Files: loading and saving plans, and machine-readable reports.
+
+pub mod json_report;
+pub mod plan_file;
+
+pub use plan_file::{
+    LoadError, Location, SaveError, load_plan, parse_plan, plan_to_string, save_plan,
+};

@@ -1,0 +1,6 @@
+//! SEC Timetable: plans for SEC Modification Proposals — model, files, and the desktop app.
+
+pub mod app;
+pub mod cli;
+pub mod io;
+pub mod model;

@@ -1,0 +1,417 @@
+//! Every change to a plan is an [`Edit`], applied by [`apply`], which returns the edit that undoes it.
+//! An edit that would leave the plan invalid (see [`check_integrity`]) is refused and the plan is left as it was.
+
+use thiserror::Error;
+
+use super::calendar::Calendar;
+use super::integrity::{IntegrityError, check_integrity};
+use super::plan::{
+    Baseline, Dependency, Group, Meeting, MeetingSeries, Milestone, Modification, Plan, PlanMeta,
+    Release, WorkPackage,
+};
+
+/// A change to one list of the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListEdit<T> {
+    /// Replace the item at `index`.
+    Set {
+        /// Position.
+        index: usize,
+        /// New value.
+        value: T,
+    },
+    /// Insert at `index` (equal to the length appends).
+    Insert {
+        /// Position.
+        index: usize,
+        /// New item.
+        value: T,
+    },
+    /// Remove the item at `index`.
+    Remove {
+        /// Position.
+        index: usize,
+    },
+}
+
+/// One change to a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Replace the metadata.
+    Meta(PlanMeta),
+    /// Replace the calendar.
+    Calendar(Calendar),
+    /// Replace (or clear) the baseline.
+    Baseline(Option<Box<Baseline>>),
+    /// Change the list of modifications.
+    Modifications(ListEdit<Box<Modification>>),
+    /// Change modification `m`'s work packages.
+    WorkPackages {
+        /// Modification index.
+        m: usize,
+        /// The change.
+        op: ListEdit<WorkPackage>,
+    },
+    /// Change modification `m`'s milestones.
+    Milestones {
+        /// Modification index.
+        m: usize,
+        /// The change.
+        op: ListEdit<Milestone>,
+    },
+    /// Change modification `m`'s dependencies.
+    Dependencies {
+        /// Modification index.
+        m: usize,
+        /// The change.
+        op: ListEdit<Dependency>,
+    },
+    /// Change the one-off meetings.
+    Meetings(ListEdit<Meeting>),
+    /// Change the meeting series.
+    MeetingSeries(ListEdit<MeetingSeries>),
+    /// Change the releases.
+    Releases(ListEdit<Release>),
+    /// Change the groups.
+    Groups(ListEdit<Group>),
+    /// Several edits as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum EditError {
+    /// The edit points past the end of a list.
+    #[error("{what} {index} does not exist")]
+    NoSuchItem {
+        /// Which list.
+        what: &'static str,
+        /// The bad index.
+        index: usize,
+    },
+    /// The edit would make the plan invalid.
+    #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<IntegrityError>),
+}
+
+fn apply_list<T>(
+    list: &mut Vec<T>,
+    op: ListEdit<T>,
+    what: &'static str,
+) -> Result<ListEdit<T>, EditError> {
+    match op {
+        ListEdit::Set { index, value } => {
+            let slot = list
+                .get_mut(index)
+                .ok_or(EditError::NoSuchItem { what, index })?;
+            let old = std::mem::replace(slot, value);
+            Ok(ListEdit::Set { index, value: old })
+        }
+        ListEdit::Insert { index, value } => {
+            if index > list.len() {
+                return Err(EditError::NoSuchItem { what, index });
+            }
+            list.insert(index, value);
+            Ok(ListEdit::Remove { index })
+        }
+        ListEdit::Remove { index } => {
+            if index >= list.len() {
+                return Err(EditError::NoSuchItem { what, index });
+            }
+            let value = list.remove(index);
+            Ok(ListEdit::Insert { index, value })
+        }
+    }
+}
+
+fn modification_mut(plan: &mut Plan, m: usize) -> Result<&mut Modification, EditError> {
+    plan.modifications.get_mut(m).ok_or(EditError::NoSuchItem {
+        what: "modification",
+        index: m,
+    })
+}
+
+/// Applies `edit` without checking integrity; returns the inverse. On error the plan is unchanged.
+fn apply_raw(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
+    Ok(match edit {
+        Edit::Meta(meta) => Edit::Meta(std::mem::replace(&mut plan.meta, meta)),
+        Edit::Calendar(mut cal) => {
+            cal.normalize();
+            Edit::Calendar(std::mem::replace(&mut plan.calendar, cal))
+        }
+        Edit::Baseline(b) => {
+            Edit::Baseline(std::mem::replace(&mut plan.baseline, b.map(|b| *b)).map(Box::new))
+        }
+        Edit::Modifications(op) => {
+            let op = match op {
+                ListEdit::Set { index, value } => ListEdit::Set {
+                    index,
+                    value: *value,
+                },
+                ListEdit::Insert { index, value } => ListEdit::Insert {
+                    index,
+                    value: *value,
+                },
+                ListEdit::Remove { index } => ListEdit::Remove { index },
+            };
+            let inv = apply_list(&mut plan.modifications, op, "modification")?;
+            Edit::Modifications(match inv {
+                ListEdit::Set { index, value } => ListEdit::Set {
+                    index,
+                    value: Box::new(value),
+                },
+                ListEdit::Insert { index, value } => ListEdit::Insert {
+                    index,
+                    value: Box::new(value),
+                },
+                ListEdit::Remove { index } => ListEdit::Remove { index },
+            })
+        }
+        Edit::WorkPackages { m, op } => {
+            let list = &mut modification_mut(plan, m)?.work_packages;
+            Edit::WorkPackages {
+                m,
+                op: apply_list(list, op, "work package")?,
+            }
+        }
+        Edit::Milestones { m, op } => {
+            let list = &mut modification_mut(plan, m)?.milestones;
+            Edit::Milestones {
+                m,
+                op: apply_list(list, op, "milestone")?,
+            }
+        }
+        Edit::Dependencies { m, op } => {
+            let list = &mut modification_mut(plan, m)?.dependencies;
+            Edit::Dependencies {
+                m,
+                op: apply_list(list, op, "dependency")?,
+            }
+        }
+        Edit::Meetings(op) => Edit::Meetings(apply_list(&mut plan.meetings, op, "meeting")?),
+        Edit::MeetingSeries(op) => {
+            Edit::MeetingSeries(apply_list(&mut plan.meeting_series, op, "meeting series")?)
+        }
+        Edit::Releases(op) => Edit::Releases(apply_list(&mut plan.releases, op, "release")?),
+        Edit::Groups(op) => Edit::Groups(apply_list(&mut plan.groups, op, "group")?),
+        Edit::Batch(edits) => {
+            let mut inverses = Vec::with_capacity(edits.len());
+            for e in edits {
+                match apply_raw(plan, e) {
+                    Ok(inv) => inverses.push(inv),
+                    Err(err) => {
+                        // Roll back what was applied, newest first.
+                        for inv in inverses.into_iter().rev() {
+                            let _ = apply_raw(plan, inv);
+                        }
+                        return Err(err);
+                    }
+                }
+            }
+            inverses.reverse();
+            Edit::Batch(inverses)
+        }
+    })
+}
+
+/// Applies `edit` to `plan` and returns the edit that undoes it. If the edit points at something that does not exist,
+/// or would leave the plan with integrity errors, it is refused and `plan` is unchanged.
+pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
+    let inverse = apply_raw(plan, edit)?;
+    let errors = check_integrity(plan);
+    if errors.is_empty() {
+        Ok(inverse)
+    } else {
+        // The inverse of a just-applied edit always applies.
+        let _ = apply_raw(plan, inverse);
+        Err(EditError::Invalid(errors))
+    }
+}
+
+/// Edit that replaces modification `m` with `value` (for changes to its own fields).
+pub fn set_modification(m: usize, value: Modification) -> Edit {
+    Edit::Modifications(ListEdit::Set {
+        index: m,
+        value: Box::new(value),
+    })
+}
+
+/// Edit that removes modification `m` and every dependency on it, as one step.
+pub fn remove_modification(plan: &Plan, m: usize) -> Edit {
+    let Some(id) = plan.modifications.get(m).map(|x| x.id.clone()) else {
+        return Edit::Modifications(ListEdit::Remove { index: m });
+    };
+    let mut edits = Vec::new();
+    for (i, other) in plan.modifications.iter().enumerate() {
+        // Remove from the back so earlier indices stay valid.
+        for (d, dep) in other.dependencies.iter().enumerate().rev() {
+            if dep.on == id && i != m {
+                edits.push(Edit::Dependencies {
+                    m: i,
+                    op: ListEdit::Remove { index: d },
+                });
+            }
+        }
+    }
+    edits.push(Edit::Modifications(ListEdit::Remove { index: m }));
+    Edit::Batch(edits)
+}
+
+/// Edit that renames modification `m` to `new_id` and updates every dependency that names it, as one step.
+pub fn rename_modification(plan: &Plan, m: usize, new_id: &str) -> Option<Edit> {
+    let old = plan.modifications.get(m)?;
+    let mut edits = Vec::new();
+    let mut renamed = old.clone();
+    renamed.id = new_id.to_owned();
+    edits.push(set_modification(m, renamed));
+    for (i, other) in plan.modifications.iter().enumerate() {
+        for (d, dep) in other.dependencies.iter().enumerate() {
+            if dep.on == old.id && i != m {
+                let mut dep = dep.clone();
+                dep.on = new_id.to_owned();
+                edits.push(Edit::Dependencies {
+                    m: i,
+                    op: ListEdit::Set {
+                        index: d,
+                        value: dep,
+                    },
+                });
+            }
+        }
+    }
+    Some(Edit::Batch(edits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use jiff::civil::date;
+
+    fn plan() -> Plan {
+        let mut p = Plan::new_empty(date(2019, 3, 8));
+        let mut a = Modification::new("A");
+        a.work_packages.push(WorkPackage {
+            name: "Review".into(),
+            start: date(2019, 3, 11),
+            start_precision: Precision::Exact,
+            end: date(2019, 3, 22),
+            end_precision: Precision::Exact,
+            owner: Owner::Secas,
+            notes: String::new(),
+        });
+        let mut b = Modification::new("B");
+        b.dependencies.push(Dependency {
+            kind: DependencyKind::OnHoldPending,
+            on: "A".into(),
+            lag_days: 0,
+            notes: String::new(),
+        });
+        p.modifications = vec![a, b];
+        p
+    }
+
+    #[test]
+    fn set_and_undo() {
+        let mut p = plan();
+        let original = p.clone();
+        let mut wp = p.modifications[0].work_packages[0].clone();
+        wp.start = date(2019, 3, 18);
+        wp.end = date(2019, 3, 29);
+        let inv = apply(
+            &mut p,
+            Edit::WorkPackages {
+                m: 0,
+                op: ListEdit::Set {
+                    index: 0,
+                    value: wp,
+                },
+            },
+        )
+        .unwrap();
+        assert_eq!(p.modifications[0].work_packages[0].start, date(2019, 3, 18));
+        let redo = apply(&mut p, inv).unwrap();
+        assert_eq!(p, original);
+        apply(&mut p, redo).unwrap();
+        assert_eq!(p.modifications[0].work_packages[0].end, date(2019, 3, 29));
+    }
+
+    #[test]
+    fn invalid_edits_are_refused_and_change_nothing() {
+        let mut p = plan();
+        let original = p.clone();
+        let mut wp = p.modifications[0].work_packages[0].clone();
+        wp.end = date(2019, 3, 1);
+        let err = apply(
+            &mut p,
+            Edit::WorkPackages {
+                m: 0,
+                op: ListEdit::Set {
+                    index: 0,
+                    value: wp,
+                },
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, EditError::Invalid(_)));
+        assert_eq!(p, original);
+        // Removing A alone would leave B depending on nothing.
+        let err = apply(&mut p, Edit::Modifications(ListEdit::Remove { index: 0 })).unwrap_err();
+        assert!(
+            err.to_string().contains("unknown modification \"A\""),
+            "{err}"
+        );
+        assert_eq!(p, original);
+        // Out of range.
+        let err = apply(
+            &mut p,
+            Edit::Milestones {
+                m: 5,
+                op: ListEdit::Remove { index: 0 },
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "modification 5 does not exist");
+    }
+
+    #[test]
+    fn batch_rolls_back_on_failure() {
+        let mut p = plan();
+        let original = p.clone();
+        let err = apply(
+            &mut p,
+            Edit::Batch(vec![
+                Edit::Dependencies {
+                    m: 1,
+                    op: ListEdit::Remove { index: 0 },
+                },
+                Edit::Dependencies {
+                    m: 1,
+                    op: ListEdit::Remove { index: 0 },
+                },
+            ]),
+        )
+        .unwrap_err();
+        assert!(matches!(err, EditError::NoSuchItem { .. }));
+        assert_eq!(p, original);
+    }
+
+    #[test]
+    fn remove_and_rename_keep_dependencies_consistent() {
+        let mut p = plan();
+        let original = p.clone();
+        let edit = remove_modification(&p, 0);
+        let inv = apply(&mut p, edit).unwrap();
+        assert_eq!(p.modifications.len(), 1);
+        assert!(p.modifications[0].dependencies.is_empty());
+        apply(&mut p, inv).unwrap();
+        assert_eq!(p, original);
+
+        let edit = rename_modification(&p, 0, "SECMP0067").unwrap();
+        let inv = apply(&mut p, edit).unwrap();
+        assert_eq!(p.modifications[0].id, "SECMP0067");
+        assert_eq!(p.modifications[1].dependencies[0].on, "SECMP0067");
+        apply(&mut p, inv).unwrap();
+        assert_eq!(p, original);
+    }
+}

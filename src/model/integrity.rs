@@ -1,0 +1,477 @@
+//! Integrity checks: what makes a plan invalid (a load error), as opposed to the warnings of
+//! [`crate::model::validate`], which a valid plan may carry.
+
+use std::collections::{HashMap, HashSet};
+
+use thiserror::Error;
+
+use super::plan::Plan;
+
+/// One reason a plan is not valid. Each names the item it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum IntegrityError {
+    /// Two items of one kind share an id.
+    #[error("duplicate {what} id \"{id}\"")]
+    DuplicateId {
+        /// "modification", "meeting", "release" or "group".
+        what: &'static str,
+        /// The repeated id.
+        id: String,
+    },
+    /// An id is empty.
+    #[error("a {what} has an empty id")]
+    EmptyId {
+        /// "modification", "meeting", "release" or "group".
+        what: &'static str,
+    },
+    /// A work package ends before it starts.
+    #[error(
+        "{modification}: work package \"{work_package}\" ends ({end}) before it starts ({start})"
+    )]
+    EndBeforeStart {
+        /// Modification id.
+        modification: String,
+        /// Work package name.
+        work_package: String,
+        /// Its start.
+        start: jiff::civil::Date,
+        /// Its end.
+        end: jiff::civil::Date,
+    },
+    /// A dependency names a modification that is not in the plan.
+    #[error("{modification}: depends on unknown modification \"{on}\"")]
+    UnknownDependency {
+        /// Modification id.
+        modification: String,
+        /// The missing id.
+        on: String,
+    },
+    /// A modification depends on itself.
+    #[error("{modification}: depends on itself")]
+    SelfDependency {
+        /// Modification id.
+        modification: String,
+    },
+    /// Ordering dependencies form a loop.
+    #[error("{modification}: dependency cycle {}", cycle.join(" → "))]
+    DependencyCycle {
+        /// The modification this report is about (one per member of the cycle).
+        modification: String,
+        /// The loop, starting and ending at `modification`.
+        cycle: Vec<String>,
+    },
+    /// A modification names a group that is not in the plan.
+    #[error("{modification}: unknown group \"{group}\"")]
+    UnknownGroup {
+        /// Modification id.
+        modification: String,
+        /// The missing group id.
+        group: String,
+    },
+    /// A modification names a release that is not in the plan.
+    #[error("{modification}: unknown target release \"{release}\"")]
+    UnknownRelease {
+        /// Modification id.
+        modification: String,
+        /// The missing release id.
+        release: String,
+    },
+    /// A release's cut-off names a meeting that is not in the plan.
+    #[error("release \"{release}\": cut-off meeting \"{meeting}\" is not a meeting of this plan")]
+    UnknownCutoffMeeting {
+        /// Release id.
+        release: String,
+        /// The missing meeting id.
+        meeting: String,
+    },
+    /// The calendar has no working days, so no working-day arithmetic is possible.
+    #[error("calendar: working_days is empty; at least one weekday must be worked")]
+    NoWorkingDays,
+    /// A meeting series is malformed.
+    #[error("meeting series \"{series}\": {problem}")]
+    BadSeries {
+        /// Series id.
+        series: String,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+impl IntegrityError {
+    /// The modification this error is about, if any.
+    pub fn modification(&self) -> Option<&str> {
+        match self {
+            IntegrityError::EndBeforeStart { modification, .. }
+            | IntegrityError::UnknownDependency { modification, .. }
+            | IntegrityError::SelfDependency { modification }
+            | IntegrityError::DependencyCycle { modification, .. }
+            | IntegrityError::UnknownGroup { modification, .. }
+            | IntegrityError::UnknownRelease { modification, .. } => Some(modification),
+            IntegrityError::DuplicateId {
+                what: "modification",
+                id,
+            } => Some(id),
+            _ => None,
+        }
+    }
+}
+
+fn check_ids<'a>(
+    what: &'static str,
+    ids: impl Iterator<Item = &'a str>,
+    errors: &mut Vec<IntegrityError>,
+) {
+    let mut seen = HashSet::new();
+    let mut reported = HashSet::new();
+    for id in ids {
+        if id.trim().is_empty() {
+            errors.push(IntegrityError::EmptyId { what });
+        } else if !seen.insert(id) && reported.insert(id) {
+            errors.push(IntegrityError::DuplicateId {
+                what,
+                id: id.to_owned(),
+            });
+        }
+    }
+}
+
+/// Every integrity problem of `plan`, in file order. An empty list means the plan is valid.
+pub fn check_integrity(plan: &Plan) -> Vec<IntegrityError> {
+    let mut errors = Vec::new();
+    if plan.calendar.working_days.is_empty() {
+        errors.push(IntegrityError::NoWorkingDays);
+    }
+    check_ids(
+        "modification",
+        plan.modifications.iter().map(|m| m.id.as_str()),
+        &mut errors,
+    );
+    check_ids(
+        "meeting",
+        plan.meetings
+            .iter()
+            .map(|m| m.id.as_str())
+            .chain(plan.meeting_series.iter().map(|s| s.id.as_str())),
+        &mut errors,
+    );
+    check_ids(
+        "release",
+        plan.releases.iter().map(|r| r.id.as_str()),
+        &mut errors,
+    );
+    check_ids(
+        "group",
+        plan.groups.iter().map(|g| g.id.as_str()),
+        &mut errors,
+    );
+
+    for s in &plan.meeting_series {
+        if !(1..=5).contains(&s.nth) {
+            errors.push(IntegrityError::BadSeries {
+                series: s.id.clone(),
+                problem: format!("nth is {}, expected 1 to 5", s.nth),
+            });
+        }
+        if s.until < s.from {
+            errors.push(IntegrityError::BadSeries {
+                series: s.id.clone(),
+                problem: format!("until ({}) is before from ({})", s.until, s.from),
+            });
+        }
+    }
+
+    let meeting_ids: HashSet<&str> = plan.meetings.iter().map(|m| m.id.as_str()).collect();
+    for r in &plan.releases {
+        if !meeting_ids.contains(r.cutoff_meeting.as_str()) {
+            errors.push(IntegrityError::UnknownCutoffMeeting {
+                release: r.id.clone(),
+                meeting: r.cutoff_meeting.clone(),
+            });
+        }
+    }
+
+    let mod_ids: HashSet<&str> = plan.modifications.iter().map(|m| m.id.as_str()).collect();
+    for m in &plan.modifications {
+        for w in &m.work_packages {
+            if w.end < w.start {
+                errors.push(IntegrityError::EndBeforeStart {
+                    modification: m.id.clone(),
+                    work_package: w.name.clone(),
+                    start: w.start,
+                    end: w.end,
+                });
+            }
+        }
+        for d in &m.dependencies {
+            if d.on == m.id {
+                errors.push(IntegrityError::SelfDependency {
+                    modification: m.id.clone(),
+                });
+            } else if !mod_ids.contains(d.on.as_str()) {
+                errors.push(IntegrityError::UnknownDependency {
+                    modification: m.id.clone(),
+                    on: d.on.clone(),
+                });
+            }
+        }
+        if let Some(g) = &m.group
+            && plan.group(g).is_none()
+        {
+            errors.push(IntegrityError::UnknownGroup {
+                modification: m.id.clone(),
+                group: g.clone(),
+            });
+        }
+        if let Some(r) = &m.target_release
+            && plan.release(r).is_none()
+        {
+            errors.push(IntegrityError::UnknownRelease {
+                modification: m.id.clone(),
+                release: r.clone(),
+            });
+        }
+    }
+    errors.extend(find_cycles(plan));
+    errors
+}
+
+/// Ordering dependencies (on hold pending, finish-to-start) that loop back on themselves. Each modification on a
+/// loop gets its own error, so every one is named.
+fn find_cycles(plan: &Plan) -> Vec<IntegrityError> {
+    let index: HashMap<&str, usize> = plan
+        .modifications
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = plan
+        .modifications
+        .iter()
+        .map(|m| {
+            m.dependencies
+                .iter()
+                .filter(|d| d.kind.is_ordering() && d.on != m.id)
+                .filter_map(|d| index.get(d.on.as_str()).copied())
+                .collect()
+        })
+        .collect();
+
+    // Iterative depth-first search with colours; a grey target is a back edge and closes a cycle.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Colour {
+        White,
+        Grey,
+        Black,
+    }
+    let n = plan.modifications.len();
+    let mut colour = vec![Colour::White; n];
+    let mut on_cycle = vec![false; n];
+    let mut cycles: Vec<Vec<usize>> = Vec::new();
+    for root in 0..n {
+        if colour[root] != Colour::White {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        colour[root] = Colour::Grey;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&to) = edges[node].get(*next) {
+                *next += 1;
+                match colour[to] {
+                    Colour::White => {
+                        colour[to] = Colour::Grey;
+                        stack.push((to, 0));
+                    }
+                    Colour::Grey => {
+                        let start = stack.iter().position(|&(v, _)| v == to).unwrap_or(0);
+                        let cycle: Vec<usize> = stack[start..].iter().map(|&(v, _)| v).collect();
+                        if cycle.iter().any(|&v| !on_cycle[v]) {
+                            for &v in &cycle {
+                                on_cycle[v] = true;
+                            }
+                            cycles.push(cycle);
+                        }
+                    }
+                    Colour::Black => {}
+                }
+            } else {
+                colour[node] = Colour::Black;
+                stack.pop();
+            }
+        }
+    }
+
+    let mut errors = Vec::new();
+    for cycle in cycles {
+        for k in 0..cycle.len() {
+            let mut names: Vec<String> = (0..=cycle.len())
+                .map(|j| plan.modifications[cycle[(k + j) % cycle.len()]].id.clone())
+                .collect();
+            names.dedup();
+            errors.push(IntegrityError::DependencyCycle {
+                modification: plan.modifications[cycle[k]].id.clone(),
+                cycle: names,
+            });
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use jiff::civil::date;
+
+    fn plan_with(ids: &[&str]) -> Plan {
+        let mut p = Plan::new_empty(date(2019, 3, 8));
+        for id in ids {
+            p.modifications.push(Modification::new(*id));
+        }
+        p
+    }
+
+    fn dep(kind: DependencyKind, on: &str) -> Dependency {
+        Dependency {
+            kind,
+            on: on.into(),
+            lag_days: 0,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_clean_plan_has_no_errors() {
+        let mut p = plan_with(&["A", "B"]);
+        p.modifications[0]
+            .dependencies
+            .push(dep(DependencyKind::OnHoldPending, "B"));
+        assert_eq!(check_integrity(&p), vec![]);
+    }
+
+    #[test]
+    fn duplicates_and_empty_ids() {
+        let p = plan_with(&["A", "B", "A", "A", ""]);
+        let e = check_integrity(&p);
+        assert_eq!(
+            e,
+            vec![
+                IntegrityError::DuplicateId {
+                    what: "modification",
+                    id: "A".into()
+                },
+                IntegrityError::EmptyId {
+                    what: "modification"
+                }
+            ]
+        );
+        assert_eq!(e[0].modification(), Some("A"));
+    }
+
+    #[test]
+    fn end_before_start_names_the_package() {
+        let mut p = plan_with(&["A"]);
+        p.modifications[0].work_packages.push(WorkPackage {
+            name: "Review".into(),
+            start: date(2019, 4, 2),
+            start_precision: Precision::Exact,
+            end: date(2019, 4, 1),
+            end_precision: Precision::Exact,
+            owner: Owner::Secas,
+            notes: String::new(),
+        });
+        let e = check_integrity(&p);
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            e[0].to_string(),
+            "A: work package \"Review\" ends (2019-04-01) before it starts (2019-04-02)"
+        );
+    }
+
+    #[test]
+    fn unknown_and_self_dependencies() {
+        let mut p = plan_with(&["A"]);
+        p.modifications[0]
+            .dependencies
+            .push(dep(DependencyKind::OnHoldPending, "Z"));
+        p.modifications[0]
+            .dependencies
+            .push(dep(DependencyKind::FinishToStart, "A"));
+        let e = check_integrity(&p);
+        assert_eq!(
+            e,
+            vec![
+                IntegrityError::UnknownDependency {
+                    modification: "A".into(),
+                    on: "Z".into()
+                },
+                IntegrityError::SelfDependency {
+                    modification: "A".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn cycles_name_every_member_and_parallel_links_are_not_cycles() {
+        let mut p = plan_with(&["A", "B", "C", "D"]);
+        p.modifications[0]
+            .dependencies
+            .push(dep(DependencyKind::OnHoldPending, "B"));
+        p.modifications[1]
+            .dependencies
+            .push(dep(DependencyKind::FinishToStart, "C"));
+        p.modifications[2]
+            .dependencies
+            .push(dep(DependencyKind::OnHoldPending, "A"));
+        // Parallel links go both ways by nature.
+        p.modifications[3]
+            .dependencies
+            .push(dep(DependencyKind::InParallelWith, "A"));
+        p.modifications[0]
+            .dependencies
+            .push(dep(DependencyKind::InParallelWith, "D"));
+        let e = check_integrity(&p);
+        let named: Vec<_> = e.iter().filter_map(|e| e.modification()).collect();
+        assert_eq!(named, ["A", "B", "C"]);
+        assert_eq!(e[0].to_string(), "A: dependency cycle A → B → C → A");
+    }
+
+    #[test]
+    fn unknown_group_release_and_cutoff() {
+        let mut p = plan_with(&["A"]);
+        p.modifications[0].group = Some("g".into());
+        p.modifications[0].target_release = Some("r".into());
+        p.releases.push(Release {
+            id: "nov".into(),
+            name: "Nov".into(),
+            date: date(2019, 11, 7),
+            precision: Precision::Exact,
+            cutoff_meeting: "panel-x".into(),
+            notes: String::new(),
+        });
+        let e = check_integrity(&p);
+        assert!(matches!(e[0], IntegrityError::UnknownCutoffMeeting { .. }));
+        assert!(matches!(e[1], IntegrityError::UnknownGroup { .. }));
+        assert!(matches!(e[2], IntegrityError::UnknownRelease { .. }));
+    }
+
+    #[test]
+    fn calendar_and_series_problems() {
+        let mut p = plan_with(&[]);
+        p.calendar.working_days.clear();
+        p.meeting_series.push(MeetingSeries {
+            id: "wg".into(),
+            kind: MeetingKind::WorkingGroup,
+            name: "WG".into(),
+            nth: 7,
+            weekday: crate::model::date::WeekDay::Wednesday,
+            from: date(2019, 4, 1),
+            until: date(2019, 1, 1),
+            notice: None,
+            notes: String::new(),
+        });
+        let e = check_integrity(&p);
+        assert_eq!(e.len(), 3);
+        assert_eq!(e[0], IntegrityError::NoWorkingDays);
+    }
+}

@@ -1,0 +1,22 @@
+//! The plan as data, the working-day calendar, validation and edits. Pure and deterministic: no egui, no files.
+
+pub mod calendar;
+pub mod date;
+pub mod document;
+pub mod edit;
+pub mod integrity;
+pub mod plan;
+pub mod schedule;
+pub mod validate;
+
+pub use calendar::{Calendar, Holiday};
+pub use date::{
+    Precision, WeekDay, add_days, date_from_day_number, day_number, format_approx, format_date,
+    format_month,
+};
+pub use document::Document;
+pub use edit::{Edit, EditError, ListEdit, apply};
+pub use integrity::{IntegrityError, check_integrity};
+pub use plan::*;
+pub use schedule::{Schedule, ScheduledMeeting};
+pub use validate::{IdIndex, Subject, Warning, WarningCode, validate, validate_with};

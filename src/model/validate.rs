@@ -1,0 +1,604 @@
+//! Warnings: things a planner should look at in a valid plan. Each has a code, the modification it is about,
+//! the item on that row it points at, and a plain message.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::date::Precision;
+use super::date::{format_approx, format_date};
+use super::plan::{DependencyKind, MeetingKind, MilestoneKind, Modification, Plan};
+use super::schedule::Schedule;
+
+/// What kind of problem a warning reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// A modification held pending (or starting after) another is scheduled to progress before the other's work
+    /// ends.
+    DependencyViolated,
+    /// A Modification Report milestone falls after its target release's cut-off Panel.
+    ReleaseCutoffMissed,
+    /// A modification targets a release but has no Modification Report milestone at all.
+    ReleaseCutoffUnplanned,
+    /// A Working Group milestone is not on a Working Group meeting day.
+    WorkingGroupNotOnMeeting,
+    /// A Panel return or Modification Report milestone is not on a Panel meeting day.
+    PanelNotOnMeeting,
+    /// A milestone before the status date is not marked done.
+    Overdue,
+    /// Nothing dated after the status date: the modification has no next step.
+    BlackHole,
+    /// The agenda deadline of a meeting the modification is due at has already passed.
+    NoticePast,
+    /// An exact date falls on a weekend or bank holiday.
+    NonWorkingDay,
+}
+
+impl WarningCode {
+    /// snake_case name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::DependencyViolated => "dependency_violated",
+            WarningCode::ReleaseCutoffMissed => "release_cutoff_missed",
+            WarningCode::ReleaseCutoffUnplanned => "release_cutoff_unplanned",
+            WarningCode::WorkingGroupNotOnMeeting => "working_group_not_on_meeting",
+            WarningCode::PanelNotOnMeeting => "panel_not_on_meeting",
+            WarningCode::Overdue => "overdue",
+            WarningCode::BlackHole => "black_hole",
+            WarningCode::NoticePast => "notice_past",
+            WarningCode::NonWorkingDay => "non_working_day",
+        }
+    }
+}
+
+/// The item on a modification's row that a warning points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// The modification as a whole.
+    Modification,
+    /// Work package at this index.
+    WorkPackage(usize),
+    /// Milestone at this index.
+    Milestone(usize),
+    /// Dependency at this index.
+    Dependency(usize),
+}
+
+/// One warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The kind of problem.
+    pub code: WarningCode,
+    /// Id of the modification it is about.
+    pub modification: String,
+    /// Index of that modification in the plan.
+    pub index: usize,
+    /// Which item on the row.
+    pub subject: Subject,
+    /// Plain English, naming the modification.
+    pub message: String,
+}
+
+/// Milestone kinds that count as progressing the work (a Panel update on a held modification does not).
+fn is_progress(kind: MilestoneKind) -> bool {
+    !matches!(kind, MilestoneKind::PanelReturn | MilestoneKind::Other)
+}
+
+/// Last day the modification's scheduled activity reaches: its latest work package end, or failing that its latest
+/// milestone.
+fn activity_end(m: &Modification) -> Option<Date> {
+    m.work_end()
+        .or_else(|| m.milestones.iter().map(|x| x.date).max())
+}
+
+fn has_next_step(m: &Modification, status_date: Date) -> bool {
+    m.work_packages.iter().any(|w| w.end > status_date)
+        || m.milestones.iter().any(|x| !x.done && x.date > status_date)
+}
+
+/// Modification ids to plan indices, built once per plan revision.
+#[derive(Debug, Clone, Default)]
+pub struct IdIndex(HashMap<String, usize>);
+
+impl IdIndex {
+    /// Indexes `plan`'s modifications.
+    pub fn build(plan: &Plan) -> Self {
+        IdIndex(
+            plan.modifications
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.clone(), i))
+                .collect(),
+        )
+    }
+
+    /// Index of the modification with `id`.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.0.get(id).copied()
+    }
+}
+
+/// The plan as validation sees it: the real plan, with optionally one modification replaced (a drag preview).
+#[derive(Clone, Copy)]
+struct View<'a> {
+    plan: &'a Plan,
+    replaced: Option<(usize, &'a Modification)>,
+}
+
+impl<'a> View<'a> {
+    fn get(&self, i: usize) -> &'a Modification {
+        match self.replaced {
+            Some((j, m)) if j == i => m,
+            _ => &self.plan.modifications[i],
+        }
+    }
+}
+
+/// All warnings for `plan`, grouped by modification in plan order.
+pub fn validate(plan: &Plan, schedule: &Schedule) -> Vec<Warning> {
+    let index = IdIndex::build(plan);
+    validate_with(plan, schedule, &index, 0..plan.modifications.len(), None)
+}
+
+/// Warnings for the modifications at `indices` only, as if modification `replaced.0` were `replaced.1`.
+/// This is how a drag previews the warnings a move would cause without touching the plan.
+pub fn validate_with(
+    plan: &Plan,
+    schedule: &Schedule,
+    index: &IdIndex,
+    indices: impl IntoIterator<Item = usize>,
+    replaced: Option<(usize, &Modification)>,
+) -> Vec<Warning> {
+    let view = View { plan, replaced };
+    let mut out = Vec::new();
+    for i in indices {
+        if i < plan.modifications.len() {
+            validate_modification(view, schedule, index, i, &mut out);
+        }
+    }
+    out
+}
+
+fn validate_modification(
+    view: View<'_>,
+    schedule: &Schedule,
+    index: &IdIndex,
+    i: usize,
+    out: &mut Vec<Warning>,
+) {
+    let plan = view.plan;
+    let m = view.get(i);
+    let status = plan.meta.status_date;
+    let cal = &plan.calendar;
+    let mut warn = |code, subject, message: String| {
+        out.push(Warning {
+            code,
+            modification: m.id.clone(),
+            index: i,
+            subject,
+            message,
+        })
+    };
+
+    // Dependencies.
+    for (k, d) in m.dependencies.iter().enumerate() {
+        if !d.kind.is_ordering() {
+            continue;
+        }
+        let Some(other) = index.get(&d.on).map(|j| view.get(j)) else {
+            continue;
+        };
+        let Some(blocker_end) = activity_end(other) else {
+            continue;
+        };
+        let earliest_ok = cal.add_working_days(blocker_end, d.lag_days.max(0) + 1);
+        let early_wp = m
+            .work_packages
+            .iter()
+            .filter(|w| w.start < earliest_ok)
+            .min_by_key(|w| w.start);
+        let early_ms = m
+            .milestones
+            .iter()
+            .filter(|x| is_progress(x.kind) && !x.done && x.date < earliest_ok)
+            .min_by_key(|x| x.date);
+        let first = match (early_wp, early_ms) {
+            (Some(w), Some(x)) if x.date < w.start => Some((x.date, x.label.as_str())),
+            (Some(w), _) => Some((w.start, w.name.as_str())),
+            (None, Some(x)) => Some((x.date, x.label.as_str())),
+            (None, None) => None,
+        };
+        if let Some((day, what)) = first {
+            let rule = match d.kind {
+                DependencyKind::OnHoldPending => format!("is on hold pending {}", d.on),
+                _ if d.lag_days > 0 => {
+                    format!("starts {} working days after {} finishes", d.lag_days, d.on)
+                }
+                _ => format!("starts after {} finishes", d.on),
+            };
+            warn(
+                WarningCode::DependencyViolated,
+                Subject::Dependency(k),
+                format!(
+                    "{} {rule}, but \"{what}\" is scheduled for {} — before {}'s work ends on {}.",
+                    m.id,
+                    format_date(day),
+                    d.on,
+                    format_date(blocker_end)
+                ),
+            );
+        }
+    }
+
+    // Release cut-off.
+    if let Some(release) = m.target_release.as_deref().and_then(|r| plan.release(r))
+        && let Some(cutoff) = schedule.by_id(&release.cutoff_meeting)
+    {
+        let reports: Vec<(usize, &_)> = m
+            .milestones
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.kind == MilestoneKind::ModificationReport)
+            .collect();
+        if reports.is_empty() {
+            warn(
+                WarningCode::ReleaseCutoffUnplanned,
+                Subject::Modification,
+                format!(
+                    "{} targets the {} but no Modification Report is planned; it must reach the Panel by {} ({}).",
+                    m.id,
+                    release.name,
+                    cutoff.name,
+                    format_date(cutoff.date)
+                ),
+            );
+        }
+        for (k, x) in reports {
+            if x.date > cutoff.date && !x.done {
+                warn(
+                    WarningCode::ReleaseCutoffMissed,
+                    Subject::Milestone(k),
+                    format!(
+                        "{}'s Modification Report ({}) is after the {} cut-off, {} on {}.",
+                        m.id,
+                        format_approx(x.date, x.precision),
+                        release.name,
+                        cutoff.name,
+                        format_date(cutoff.date)
+                    ),
+                );
+            }
+        }
+    }
+
+    // Milestones.
+    for (k, x) in m.milestones.iter().enumerate() {
+        if let Some(kind) = x.kind.meeting_kind() {
+            let meeting = schedule.on(x.date, kind);
+            if meeting.is_none() {
+                let (code, what) = match kind {
+                    MeetingKind::WorkingGroup => {
+                        (WarningCode::WorkingGroupNotOnMeeting, "Working Group")
+                    }
+                    _ => (WarningCode::PanelNotOnMeeting, "Panel"),
+                };
+                let hint = schedule
+                    .nearest(x.date, kind)
+                    .map(|n| format!(" The nearest is {} on {}.", n.name, format_date(n.date)))
+                    .unwrap_or_default();
+                warn(
+                    code,
+                    Subject::Milestone(k),
+                    format!(
+                        "{}: \"{}\" on {} is not on a {what} meeting day.{hint}",
+                        m.id,
+                        x.label,
+                        format_approx(x.date, x.precision)
+                    ),
+                );
+            }
+            if let Some(meeting) = meeting
+                && !x.done
+                && let Some(agenda_due) = meeting.agenda_due
+                && agenda_due < status
+                && status <= meeting.date
+            {
+                warn(
+                    WarningCode::NoticePast,
+                    Subject::Milestone(k),
+                    format!(
+                        "{}: the agenda for {} closed on {}, before the status date {}; check it is on the agenda.",
+                        m.id,
+                        meeting.name,
+                        format_date(agenda_due),
+                        format_date(status)
+                    ),
+                );
+            }
+        }
+        if !x.done && x.date < status {
+            warn(
+                WarningCode::Overdue,
+                Subject::Milestone(k),
+                format!(
+                    "{}: \"{}\" was due {} and is not marked done.",
+                    m.id,
+                    x.label,
+                    format_approx(x.date, x.precision)
+                ),
+            );
+        }
+        if x.precision == Precision::Exact && !cal.is_working_day(x.date) {
+            warn(
+                WarningCode::NonWorkingDay,
+                Subject::Milestone(k),
+                non_working_message(plan, &m.id, &x.label, x.date),
+            );
+        }
+    }
+    for (k, w) in m.work_packages.iter().enumerate() {
+        for (day, precision) in [(w.start, w.start_precision), (w.end, w.end_precision)] {
+            if precision == Precision::Exact && !cal.is_working_day(day) {
+                warn(
+                    WarningCode::NonWorkingDay,
+                    Subject::WorkPackage(k),
+                    non_working_message(plan, &m.id, &w.name, day),
+                );
+            }
+        }
+    }
+
+    // Black hole.
+    if m.status != super::plan::Status::Closed && !has_next_step(m, status) {
+        let held_by_active = m.dependencies.iter().any(|d| {
+            d.kind == DependencyKind::OnHoldPending
+                && index
+                    .get(&d.on)
+                    .is_some_and(|j| has_next_step(view.get(j), status))
+        });
+        if !held_by_active {
+            warn(
+                WarningCode::BlackHole,
+                Subject::Modification,
+                format!(
+                    "{} has no dated next step after the status date {}: agree a work package and a Panel return.",
+                    m.id,
+                    format_date(status)
+                ),
+            );
+        }
+    }
+}
+
+fn non_working_message(plan: &Plan, id: &str, what: &str, day: Date) -> String {
+    let why = plan
+        .calendar
+        .holiday(day)
+        .map(|h| h.name.clone())
+        .unwrap_or_else(|| day.strftime("a %A").to_string());
+    format!(
+        "{id}: \"{what}\" falls on {} ({why}), not a working day.",
+        format_date(day)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date::WeekDay;
+    use crate::model::*;
+    use jiff::civil::date;
+
+    fn base() -> Plan {
+        let mut p = Plan::new_empty(date(2019, 3, 8));
+        p.meeting_series.push(MeetingSeries {
+            id: "wg".into(),
+            kind: MeetingKind::WorkingGroup,
+            name: "Working Group".into(),
+            nth: 1,
+            weekday: WeekDay::Wednesday,
+            from: date(2019, 4, 1),
+            until: date(2019, 12, 31),
+            notice: Some(Notice {
+                agenda_days: 10,
+                papers_days: 5,
+            }),
+            notes: String::new(),
+        });
+        for (id, d) in [
+            ("panel-67", date(2019, 4, 12)),
+            ("panel-68", date(2019, 5, 17)),
+        ] {
+            p.meetings.push(Meeting {
+                id: id.into(),
+                kind: MeetingKind::Panel,
+                name: id.into(),
+                date: d,
+                approximate: true,
+                notice: None,
+                notes: String::new(),
+            });
+        }
+        p.releases.push(Release {
+            id: "nov-2019".into(),
+            name: "November 2019 SEC Release".into(),
+            date: date(2019, 11, 7),
+            precision: Precision::Exact,
+            cutoff_meeting: "panel-68".into(),
+            notes: String::new(),
+        });
+        let mut a = Modification::new("A");
+        a.work_packages
+            .push(wp(date(2019, 3, 11), date(2019, 3, 29)));
+        a.milestones
+            .push(ms(MilestoneKind::WorkingGroup, date(2019, 4, 3)));
+        a.milestones
+            .push(ms(MilestoneKind::PanelReturn, date(2019, 4, 12)));
+        p.modifications.push(a);
+        p
+    }
+
+    fn wp(start: Date, end: Date) -> WorkPackage {
+        WorkPackage {
+            name: "work".into(),
+            start,
+            start_precision: Precision::Exact,
+            end,
+            end_precision: Precision::Exact,
+            owner: Owner::Secas,
+            notes: String::new(),
+        }
+    }
+
+    fn ms(kind: MilestoneKind, d: Date) -> Milestone {
+        Milestone {
+            kind,
+            date: d,
+            precision: Precision::Exact,
+            label: kind.label().into(),
+            done: false,
+        }
+    }
+
+    fn codes(p: &Plan) -> Vec<WarningCode> {
+        validate(p, &Schedule::build(p))
+            .into_iter()
+            .map(|w| w.code)
+            .collect()
+    }
+
+    #[test]
+    fn a_good_plan_has_no_warnings() {
+        assert_eq!(codes(&base()), vec![]);
+    }
+
+    #[test]
+    fn dependency_violated() {
+        let mut p = base();
+        let mut b = Modification::new("B");
+        b.dependencies.push(Dependency {
+            kind: DependencyKind::OnHoldPending,
+            on: "A".into(),
+            lag_days: 0,
+            notes: String::new(),
+        });
+        b.milestones
+            .push(ms(MilestoneKind::PanelReturn, date(2019, 5, 17)));
+        p.modifications.push(b.clone());
+        // Only a Panel update: holding is respected.
+        assert_eq!(codes(&p), vec![]);
+        // Work on B before A's last activity (Panel 12 April... A's work ends 29 March) fires.
+        p.modifications[1]
+            .work_packages
+            .push(wp(date(2019, 3, 25), date(2019, 4, 5)));
+        let w = validate(&p, &Schedule::build(&p));
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].code, WarningCode::DependencyViolated);
+        assert_eq!(w[0].modification, "B");
+        assert_eq!(w[0].subject, Subject::Dependency(0));
+        assert!(
+            w[0].message.contains("on hold pending A"),
+            "{}",
+            w[0].message
+        );
+        // Moved after A's work: fine.
+        p.modifications[1].work_packages[0] = wp(date(2019, 4, 1), date(2019, 4, 5));
+        assert_eq!(codes(&p), vec![]);
+        // Finish-to-start with a 5 working day lag: 1 April is too soon.
+        p.modifications[1].dependencies[0].kind = DependencyKind::FinishToStart;
+        p.modifications[1].dependencies[0].lag_days = 5;
+        assert_eq!(codes(&p), vec![WarningCode::DependencyViolated]);
+        // In parallel never fires.
+        p.modifications[1].dependencies[0].kind = DependencyKind::InParallelWith;
+        assert_eq!(codes(&p), vec![]);
+    }
+
+    #[test]
+    fn release_cutoff() {
+        let mut p = base();
+        p.modifications[0].target_release = Some("nov-2019".into());
+        assert_eq!(codes(&p), vec![WarningCode::ReleaseCutoffUnplanned]);
+        p.modifications[0]
+            .milestones
+            .push(ms(MilestoneKind::ModificationReport, date(2019, 5, 17)));
+        assert_eq!(codes(&p), vec![]);
+        p.modifications[0].milestones[2].date = date(2019, 6, 21);
+        let c = codes(&p);
+        assert!(c.contains(&WarningCode::ReleaseCutoffMissed), "{c:?}");
+    }
+
+    #[test]
+    fn meetings_must_exist() {
+        let mut p = base();
+        p.modifications[0].milestones[0].date = date(2019, 4, 4);
+        p.modifications[0].milestones[1].date = date(2019, 4, 11);
+        let w = validate(&p, &Schedule::build(&p));
+        let c: Vec<_> = w.iter().map(|w| w.code).collect();
+        assert_eq!(
+            c,
+            vec![
+                WarningCode::WorkingGroupNotOnMeeting,
+                WarningCode::PanelNotOnMeeting
+            ]
+        );
+        assert!(
+            w[0].message
+                .contains("nearest is Working Group April 2019 on 3 Apr 2019")
+        );
+    }
+
+    #[test]
+    fn overdue_and_done() {
+        let mut p = base();
+        p.modifications[0]
+            .milestones
+            .push(ms(MilestoneKind::DccResponseDue, date(2019, 3, 1)));
+        assert_eq!(codes(&p), vec![WarningCode::Overdue]);
+        p.modifications[0].milestones[2].done = true;
+        assert_eq!(codes(&p), vec![]);
+    }
+
+    #[test]
+    fn black_hole_and_its_exemptions() {
+        let mut p = base();
+        p.modifications.push(Modification::new("B"));
+        assert_eq!(codes(&p), vec![WarningCode::BlackHole]);
+        // Held pending a modification that has a next step: not lost.
+        p.modifications[1].dependencies.push(Dependency {
+            kind: DependencyKind::OnHoldPending,
+            on: "A".into(),
+            lag_days: 0,
+            notes: String::new(),
+        });
+        assert_eq!(codes(&p), vec![]);
+        // A closed modification needs no next step.
+        p.modifications[1].dependencies.clear();
+        p.modifications[1].status = Status::Closed;
+        assert_eq!(codes(&p), vec![]);
+    }
+
+    #[test]
+    fn notice_past() {
+        let mut p = base();
+        // Status date after the April agenda deadline (20 March) but before the meeting.
+        p.meta.status_date = date(2019, 3, 22);
+        assert_eq!(codes(&p), vec![WarningCode::NoticePast]);
+        p.meta.status_date = date(2019, 3, 20);
+        assert_eq!(codes(&p), vec![]);
+    }
+
+    #[test]
+    fn non_working_days() {
+        let mut p = base();
+        p.modifications[0].work_packages[0].end = date(2019, 3, 30);
+        let w = validate(&p, &Schedule::build(&p));
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].code, WarningCode::NonWorkingDay);
+        assert!(w[0].message.contains("a Saturday"), "{}", w[0].message);
+        // Approximate dates are conventions, not claims about the day.
+        p.modifications[0].work_packages[0].end_precision = Precision::Late;
+        assert_eq!(codes(&p), vec![]);
+    }
+}
