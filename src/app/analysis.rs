@@ -90,7 +90,7 @@ pub struct Analysis {
     pub arrows: Vec<Arrow>,
     /// Groups, as row spans.
     pub groups: Vec<GroupSpan>,
-    /// First and last date of everything dated in the plan (items, meetings, status date).
+    /// First and last date of the modifications' work packages and milestones, and the status date.
     pub date_range: Option<(Date, Date)>,
 }
 
@@ -181,12 +181,12 @@ impl Analysis {
             }
             r = end + 1;
         }
+        // Meetings run on for months past the last step; "fit all" is about the modifications.
         let dates = plan
             .modifications
             .iter()
             .filter_map(|m| m.date_range())
             .flat_map(|(a, b)| [a, b])
-            .chain(schedule.meetings.iter().map(|m| m.date))
             .chain(std::iter::once(plan.meta.status_date));
         let date_range = dates.fold(None, |acc: Option<(Date, Date)>, d| match acc {
             None => Some((d, d)),

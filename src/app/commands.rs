@@ -35,14 +35,17 @@ pub enum Command {
 
 impl Command {
     /// Commands with a keyboard shortcut, checked every frame.
-    pub const WITH_SHORTCUTS: [Command; 11] = [
+    /// Shortcuts with more modifiers come first: egui matches Ctrl+Z against Ctrl+Shift+Z too.
+    pub const WITH_SHORTCUTS: [Command; 13] = [
         Command::New,
         Command::Open,
-        Command::Save,
         Command::SaveAs,
+        Command::Save,
         Command::Quit,
-        Command::Undo,
         Command::Redo,
+        Command::Undo,
+        Command::SelectNext,
+        Command::SelectPrevious,
         Command::FitAll,
         Command::GoToStatusDate,
         Command::ZoomIn,

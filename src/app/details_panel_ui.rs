@@ -40,12 +40,14 @@ fn text_field(
     width: f32,
 ) -> Option<String> {
     let mut buf = value.to_owned();
-    let response = ui.add(
-        TextEdit::singleline(&mut buf)
-            .id_salt(salt)
-            .hint_text(hint)
-            .desired_width(width),
-    );
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut buf)
+                .id_salt(salt)
+                .hint_text(hint)
+                .desired_width(width),
+        )
+        .on_hover_text(hint);
     (response.changed() && buf != value).then_some(buf)
 }
 
@@ -57,13 +59,15 @@ fn text_area(
     hint: &str,
 ) -> Option<String> {
     let mut buf = value.to_owned();
-    let response = ui.add(
-        TextEdit::multiline(&mut buf)
-            .id_salt(salt)
-            .hint_text(hint)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY),
-    );
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut buf)
+                .id_salt(salt)
+                .hint_text(hint)
+                .desired_rows(2)
+                .desired_width(ui.available_width() - 12.0),
+        )
+        .on_hover_text(hint);
     (response.changed() && buf != value).then_some(buf)
 }
 
@@ -92,7 +96,9 @@ fn precision_field(
             for p in Precision::ALL {
                 ui.selectable_value(&mut v, p, p.as_str());
             }
-        });
+        })
+        .response
+        .on_hover_text("Precision");
     (v != value).then_some(v)
 }
 
@@ -129,20 +135,21 @@ pub fn details_panel_ui(
             header_ui(ui, plan, m, mi, &mut out);
             ui.separator();
             fields_ui(ui, plan, m, mi, &mut out);
+            let warnings: Vec<_> = a.warnings_of(mi).collect();
+            if !warnings.is_empty() {
+                ui.separator();
+                for w in warnings {
+                    ui.colored_label(theme::WARNING, format!("⚠ {}", w.message));
+                }
+            }
+            ui.separator();
+            dependencies_ui(ui, plan, a, m, mi, &mut out);
             ui.separator();
             work_packages_ui(ui, plan, m, mi, &mut out);
             ui.separator();
             milestones_ui(ui, plan, a, m, mi, &mut out);
             ui.separator();
-            dependencies_ui(ui, plan, a, m, mi, &mut out);
-            let warnings: Vec<_> = a.warnings_of(mi).collect();
-            if !warnings.is_empty() {
-                ui.separator();
-                ui.label(RichText::new("Warnings").strong());
-                for w in warnings {
-                    ui.colored_label(theme::WARNING, format!("⚠ {}", w.message));
-                }
-            }
+            costs_risks_notes_ui(ui, m, mi, &mut out);
             ui.add_space(12.0);
             if ui.button("🗑 Delete this modification").clicked() {
                 out.set(
@@ -156,16 +163,18 @@ pub fn details_panel_ui(
 }
 
 fn header_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut DetailsOutput) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         // The id is committed on Enter or when the field loses focus: half-typed ids would clash.
         let id = egui::Id::unique(("details-id-buffer", mi));
         let mut buf: String = ui.data(|d| d.get_temp(id)).unwrap_or_else(|| m.id.clone());
-        let response = ui.add(
-            TextEdit::singleline(&mut buf)
-                .id_salt(("id", mi))
-                .font(egui::TextStyle::Monospace)
-                .desired_width(100.0),
-        );
+        let response = ui
+            .add(
+                TextEdit::singleline(&mut buf)
+                    .id_salt(("id", mi))
+                    .font(egui::TextStyle::Monospace)
+                    .desired_width(100.0),
+            )
+            .on_hover_text("Modification id (Enter renames it everywhere)");
         if response.changed() {
             ui.data_mut(|d| d.insert_temp(id, buf.clone()));
         }
@@ -182,7 +191,13 @@ fn header_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
         }
         ui.label(RichText::new(m.status.label()).color(theme::okabe_ito::BLUE));
     });
-    if let Some(title) = text_field(ui, &m.title, ("title", mi), "Title", f32::INFINITY) {
+    if let Some(title) = text_field(
+        ui,
+        &m.title,
+        ("title", mi),
+        "Title",
+        ui.available_width() - 12.0,
+    ) {
         let mut x = m.clone();
         x.title = title;
         out.set(
@@ -221,7 +236,9 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
                     for s in Status::ALL {
                         ui.selectable_value(&mut status, s, s.label());
                     }
-                });
+                })
+                .response
+                .on_hover_text("Status");
             if status != m.status {
                 let mut x = m.clone();
                 x.status = status;
@@ -239,7 +256,7 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
                 m.proposer.as_deref().unwrap_or(""),
                 ("proposer", mi),
                 "not known",
-                180.0,
+                (ui.available_width() - 8.0).clamp(60.0, 180.0),
             ) {
                 let mut x = m.clone();
                 x.proposer = (!p.trim().is_empty()).then_some(p);
@@ -265,7 +282,9 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
                     for g in &plan.groups {
                         ui.selectable_value(&mut group, Some(g.id.clone()), &g.name);
                     }
-                });
+                })
+                .response
+                .on_hover_text("Group");
             if group != m.group {
                 let mut x = m.clone();
                 x.group = group;
@@ -291,7 +310,9 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
                     for r in &plan.releases {
                         ui.selectable_value(&mut release, Some(r.id.clone()), &r.name);
                     }
-                });
+                })
+                .response
+                .on_hover_text("Target release");
             if release != m.target_release {
                 let mut x = m.clone();
                 x.target_release = release;
@@ -303,18 +324,21 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
             }
             ui.end_row();
         });
+}
 
+fn costs_risks_notes_ui(ui: &mut Ui, m: &Modification, mi: usize, out: &mut DetailsOutput) {
     ui.label(RichText::new("Costs").weak());
     for (k, c) in m.costs.iter().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let mut changed: Option<Cost> = None;
-            if let Some(item) = text_field(ui, &c.item, ("cost-item", mi, k), "What for", 150.0) {
+            if let Some(item) = text_field(ui, &c.item, ("cost-item", mi, k), "What for", 110.0) {
                 changed = Some(Cost { item, ..c.clone() });
             }
             ui.label("£");
             let mut amount = c.amount_gbp.unwrap_or(0);
             if ui
                 .add(egui::DragValue::new(&mut amount).speed(100.0))
+                .on_hover_text("Amount in pounds")
                 .changed()
             {
                 changed = Some(Cost {
@@ -418,12 +442,14 @@ fn text_area_narrow(
     salt: impl std::hash::Hash + std::fmt::Debug,
 ) -> Option<String> {
     let mut buf = value.to_owned();
-    let response = ui.add(
-        TextEdit::multiline(&mut buf)
-            .id_salt(salt)
-            .desired_rows(1)
-            .desired_width(ui.available_width() - 30.0),
-    );
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut buf)
+                .id_salt(salt)
+                .desired_rows(1)
+                .desired_width((ui.available_width() - 40.0).max(60.0)),
+        )
+        .on_hover_text("Risk");
     (response.changed() && buf != value).then_some(buf)
 }
 
@@ -460,7 +486,7 @@ fn work_packages_ui(
                     &wp.name,
                     ("wp-name", mi, w),
                     "Name",
-                    ui.available_width() - 28.0,
+                    (ui.available_width() - 40.0).max(60.0),
                 ) {
                     set(out, WorkPackage { name, ..wp.clone() }, "Rename", true);
                 }
@@ -479,7 +505,7 @@ fn work_packages_ui(
                     );
                 }
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label("From");
                 if let Some(d) = date_field(ui, wp.start, &format!("wp-start-{mi}-{w}")) {
                     set(
@@ -504,7 +530,7 @@ fn work_packages_ui(
                     );
                 }
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label("To   ");
                 if let Some(d) = date_field(ui, wp.end, &format!("wp-end-{mi}-{w}")) {
                     set(
@@ -529,7 +555,7 @@ fn work_packages_ui(
                     );
                 }
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let mut owner = wp.owner;
                 ComboBox::from_id_salt(("wp-owner", mi, w))
                     .selected_text(owner.label())
@@ -537,7 +563,9 @@ fn work_packages_ui(
                         for o in Owner::ALL {
                             ui.selectable_value(&mut owner, o, o.label());
                         }
-                    });
+                    })
+                    .response
+                    .on_hover_text("Owner");
                 if owner != wp.owner {
                     set(
                         out,
@@ -557,9 +585,13 @@ fn work_packages_ui(
                     .weak(),
                 );
             });
-            if let Some(notes) =
-                text_field(ui, &wp.notes, ("wp-notes", mi, w), "Notes", f32::INFINITY)
-            {
+            if let Some(notes) = text_field(
+                ui,
+                &wp.notes,
+                ("wp-notes", mi, w),
+                "Notes",
+                ui.available_width() - 12.0,
+            ) {
                 set(
                     out,
                     WorkPackage {
@@ -631,7 +663,7 @@ fn milestones_ui(
                     &x.label,
                     ("ms-label", mi, k),
                     "Label",
-                    ui.available_width() - 28.0,
+                    (ui.available_width() - 40.0).max(60.0),
                 ) {
                     set(out, Milestone { label, ..x.clone() }, "Relabel", true);
                 }
@@ -650,16 +682,18 @@ fn milestones_ui(
                     );
                 }
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let mut kind = x.kind;
                 ComboBox::from_id_salt(("ms-kind", mi, k))
                     .selected_text(kind.label())
-                    .width(150.0)
+                    .width(110.0)
                     .show_ui(ui, |ui| {
                         for kd in MilestoneKind::ALL {
                             ui.selectable_value(&mut kind, kd, kd.label());
                         }
-                    });
+                    })
+                    .response
+                    .on_hover_text("Milestone kind");
                 if kind != x.kind {
                     set(out, Milestone { kind, ..x.clone() }, "Change kind", false);
                 }
@@ -731,7 +765,7 @@ fn dependencies_ui(
 ) {
     ui.label(RichText::new("Dependencies").strong());
     for (k, d) in m.dependencies.iter().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(d.kind.phrase());
             let link = ui.link(RichText::new(&d.on).monospace());
             if link.clicked()
@@ -761,7 +795,7 @@ fn dependencies_ui(
     // The other direction: who depends on this one.
     for (j, other) in plan.modifications.iter().enumerate() {
         for d in other.dependencies.iter().filter(|d| d.on == m.id) {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.link(RichText::new(&other.id).monospace()).clicked() {
                     out.select = Some(j);
                 }
@@ -770,7 +804,7 @@ fn dependencies_ui(
         }
     }
     // Add a dependency.
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let state_id = egui::Id::unique(("add-dependency", mi));
         let (mut kind, mut on): (DependencyKind, String) = ui
             .data(|data| data.get_temp(state_id))
@@ -782,7 +816,9 @@ fn dependencies_ui(
                 for kd in DependencyKind::ALL {
                     ui.selectable_value(&mut kind, kd, kd.phrase());
                 }
-            });
+            })
+            .response
+            .on_hover_text("Dependency kind");
         ComboBox::from_id_salt(("dep-on", mi))
             .selected_text(if on.is_empty() {
                 "choose…"
@@ -794,7 +830,9 @@ fn dependencies_ui(
                 for other in plan.modifications.iter().filter(|o| o.id != m.id) {
                     ui.selectable_value(&mut on, other.id.clone(), &other.id);
                 }
-            });
+            })
+            .response
+            .on_hover_text("Depends on");
         if ui
             .add_enabled(!on.is_empty(), egui::Button::new("Add"))
             .clicked()

@@ -93,16 +93,18 @@ pub fn modal_ui(app: &mut TimetableApp, ctx: &egui::Context) {
             };
             let response = Modal::new(Id::unique("path-prompt")).show(ctx, |ui| {
                 ui.set_min_width(520.0);
-                ui.heading(heading);
+                let heading = ui.heading(heading);
                 ui.label(
                     RichText::new("No system file dialog is available here; type the file's path.")
                         .weak(),
                 );
-                let edit = ui.add(
-                    egui::TextEdit::singleline(&mut text)
-                        .id_salt("path-prompt-text")
-                        .desired_width(f32::INFINITY),
-                );
+                let edit = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut text)
+                            .id_salt("path-prompt-text")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(heading.id);
                 edit.request_focus();
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {

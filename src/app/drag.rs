@@ -168,13 +168,13 @@ pub fn propose(
     (m != *original).then_some(m)
 }
 
-/// One line saying what the drag proposes, e.g. "18 Mar 2019 → 29 Mar 2019 (10 working days)".
+/// One line saying what the drag proposes, e.g. "18 Mar 2019 – 29 Mar 2019 (10 working days)".
 pub fn describe(plan: &Plan, target: DragTarget, proposed: &Modification) -> String {
     let cal = &plan.calendar;
     match target {
         DragTarget::WorkPackage { w, .. } => match proposed.work_packages.get(w) {
             Some(wp) => format!(
-                "{} → {} ({} working days)",
+                "{} – {} ({} working days)",
                 format_approx(wp.start, wp.start_precision),
                 format_approx(wp.end, wp.end_precision),
                 cal.working_days_in(wp.start, wp.end)
@@ -334,7 +334,7 @@ mod tests {
         let m = propose(&p, &s, t, 7, SNAP).unwrap();
         assert_eq!(
             describe(&p, t, &m),
-            "25 Mar 2019 → 3 Apr 2019 (8 working days)"
+            "25 Mar 2019 – 3 Apr 2019 (8 working days)"
         );
         let t = DragTarget::Milestone { m: 0, k: 1 };
         let m = propose(&p, &s, t, 21, SNAP).unwrap();

@@ -85,10 +85,10 @@ pub fn menu_bar_ui(app: &mut TimetableApp, ui: &mut Ui) {
             {
                 app.run_command(Command::GoToStatusDate, &ctx);
             }
-            if ui.button("＋").on_hover_text("Zoom in (+)").clicked() {
+            if ui.button(" + ").on_hover_text("Zoom in (+)").clicked() {
                 app.run_command(Command::ZoomIn, &ctx);
             }
-            if ui.button("－").on_hover_text("Zoom out (−)").clicked() {
+            if ui.button(" − ").on_hover_text("Zoom out (−)").clicked() {
                 app.run_command(Command::ZoomOut, &ctx);
             }
             ui.toggle_value(&mut app.timeline.snap, "Snap")

@@ -69,8 +69,9 @@ impl Default for ViewState {
 pub struct DragState {
     /// What is dragged.
     pub target: DragTarget,
-    /// Day under the pointer where the drag began.
-    grab_day: f64,
+    /// Pointer x where the drag began. Movement is measured in pixels from here, so a panel that changes width
+    /// mid-drag does not move the item.
+    origin_x: f32,
     /// Shift was held at the start: move everything after, too.
     follow: bool,
     /// Calendar days moved so far (rounded).
@@ -500,7 +501,7 @@ pub fn timeline_ui(
         let follow = ui.input(|i| i.modifiers.shift);
         state.drag = Some(DragState {
             target,
-            grab_day: g.day_at(origin.x),
+            origin_x: origin.x,
             follow,
             delta_days: 0,
             proposed: None,
@@ -559,7 +560,8 @@ fn update_drag(
         return;
     }
     if let Some(p) = pointer {
-        let delta = (g.day_at(p.x) - drag.grab_day).round() as i32;
+        let px_per_day = g.transform.dpos_dvalue_x().max(1e-6);
+        let delta = ((p.x - drag.origin_x) as f64 / px_per_day).round() as i32;
         let follow = drag.follow || shift;
         if delta != drag.delta_days || drag.proposed.is_none() || follow != drag.follow {
             drag.delta_days = delta;
@@ -1182,21 +1184,29 @@ fn paint_header_and_grid(
             String::new()
         };
         if !text.is_empty() {
+            // Centre the label in the visible part of its period; drop it when it does not fit there.
             let span_end = if month_px >= 40.0 {
                 xb
             } else {
                 g.x_of(crate::model::add_days(d, 91))
             };
-            let center_x = ((xa.max(rect.left()) + span_end.min(rect.right())) / 2.0)
-                .clamp(xa + 20.0, span_end - 20.0);
-            shapes.push(text_shape(
-                ctx,
-                pos2(center_x, line1),
-                Align2::CENTER_CENTER,
-                text,
-                font.clone(),
-                text_colour,
-            ));
+            let (left, right) = (xa.max(rect.left()), span_end.min(rect.right()));
+            let width = ctx.fonts_mut(|f| {
+                f.layout_no_wrap(text.clone(), font.clone(), text_colour)
+                    .size()
+                    .x
+            });
+            if right - left >= width + 8.0 {
+                let pos = pos2((left + right) / 2.0, line1);
+                shapes.push(text_shape(
+                    ctx,
+                    pos,
+                    Align2::CENTER_CENTER,
+                    text,
+                    font.clone(),
+                    text_colour,
+                ));
+            }
         }
         d = next;
     }
@@ -1510,7 +1520,7 @@ fn item_tooltip_ui(ui: &mut Ui, plan: &Plan, a: &Analysis, target: DragTarget) {
             ui.strong(&wp.name);
             ui.label(format!("{} · {}", m.id, wp.owner.label()));
             ui.label(format!(
-                "{} → {} · {} working days",
+                "{} – {} · {} working days",
                 format_approx(wp.start, wp.start_precision),
                 format_approx(wp.end, wp.end_precision),
                 plan.calendar.working_days_in(wp.start, wp.end)

@@ -1,0 +1,345 @@
+//! The real app driven through egui_kittest: dragging, resizing, snapping, editing, links, undo/redo, files and
+//! the unsaved-changes question.
+
+#![allow(clippy::unwrap_used)]
+
+use egui::{Modifiers, Pos2, Role, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable};
+use jiff::civil::date;
+use sec_timetable::app::{Modal, Settings, TimetableApp, bundled_plan, setup_style};
+use sec_timetable::model::Plan;
+
+fn app_with(plan: Plan) -> TimetableApp {
+    TimetableApp::new(plan, None, Settings::default()).without_native_dialogs()
+}
+
+fn harness(app: TimetableApp) -> Harness<'static, TimetableApp> {
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 720.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(setup_style)
+        .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
+    h.run();
+    h
+}
+
+fn bundled() -> Harness<'static, TimetableApp> {
+    harness(app_with(bundled_plan()))
+}
+
+/// Press at `from`, move in small steps, release at `to`.
+fn drag(h: &mut Harness<'static, TimetableApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=12 {
+        let p = from + (to - from) * (i as f32 / 12.0);
+        h.hover_at(p);
+        h.step();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn center_of(h: &Harness<'static, TimetableApp>, label: &str) -> Pos2 {
+    h.get_by_label(label).rect().center()
+}
+
+const REVIEW_0007: &str = "SECMP0007: Review response with the Proposer; agree option";
+
+#[test]
+fn dragging_a_bar_moves_it_by_working_days_as_one_undo_step() {
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    assert!(
+        px_per_day > 2.0,
+        "fit all gives a usable scale: {px_per_day}"
+    );
+    let from = center_of(&h, REVIEW_0007);
+    // Seven days to the right: Monday 18 March becomes Monday 25 March; eight working days are kept.
+    drag(&mut h, from, from + vec2(7.0 * px_per_day, 0.0));
+    let wp = &h.state().plan().modifications[0].work_packages[1];
+    assert_eq!((wp.start, wp.end), (date(2019, 3, 25), date(2019, 4, 3)));
+    assert_eq!(
+        h.state().document().undo_depth(),
+        1,
+        "one drag, one undo step"
+    );
+    assert!(h.state().document().is_dirty());
+    assert_eq!(h.state().title(), "secp_66_1503_12.ron* — SEC Timetable");
+
+    // Ctrl+Z restores it; Ctrl+Shift+Z and Ctrl+Y redo.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let wp = &h.state().plan().modifications[0].work_packages[1];
+    assert_eq!((wp.start, wp.end), (date(2019, 3, 18), date(2019, 3, 27)));
+    assert!(!h.state().document().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().plan().modifications[0].work_packages[1].start,
+        date(2019, 3, 25)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(
+        h.state().plan().modifications[0].work_packages[1].start,
+        date(2019, 3, 25)
+    );
+}
+
+#[test]
+fn a_drag_that_lands_on_a_weekend_snaps_to_the_nearest_working_day() {
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let from = center_of(&h, REVIEW_0007);
+    // Five days: Saturday 23 March, nearer to Friday 22 than Monday 25.
+    drag(&mut h, from, from + vec2(5.0 * px_per_day, 0.0));
+    let wp = &h.state().plan().modifications[0].work_packages[1];
+    assert_eq!(wp.start, date(2019, 3, 22));
+}
+
+#[test]
+fn dragging_a_bar_end_resizes_it() {
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let from = center_of(&h, &format!("{REVIEW_0007} (end)"));
+    drag(&mut h, from, from + vec2(2.0 * px_per_day, 0.0));
+    let wp = &h.state().plan().modifications[0].work_packages[1];
+    assert_eq!((wp.start, wp.end), (date(2019, 3, 18), date(2019, 3, 29)));
+    assert_eq!(h.state().document().undo_depth(), 1);
+
+    let from = center_of(&h, &format!("{REVIEW_0007} (start)"));
+    drag(&mut h, from, from - vec2(3.0 * px_per_day, 0.0));
+    let wp = &h.state().plan().modifications[0].work_packages[1];
+    assert_eq!((wp.start, wp.end), (date(2019, 3, 15), date(2019, 3, 29)));
+    assert_eq!(h.state().document().undo_depth(), 2);
+}
+
+#[test]
+fn a_working_group_milestone_snaps_to_a_working_group_meeting() {
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let from = center_of(&h, "SECMP0007: Working Group: review the chosen option");
+    // Twenty days after 3 April is 23 April; the nearest Working Group is 1 May.
+    drag(&mut h, from, from + vec2(20.0 * px_per_day, 0.0));
+    let x = &h.state().plan().modifications[0].milestones[1];
+    assert_eq!(x.date, date(2019, 5, 1));
+    assert!(
+        h.state().analysis().warnings_of(0).next().is_none(),
+        "on a meeting: no warning"
+    );
+}
+
+#[test]
+fn escape_cancels_a_drag() {
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let from = center_of(&h, REVIEW_0007);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=6 {
+        h.hover_at(from + vec2(i as f32 * 2.0 * px_per_day, 0.0));
+        h.step();
+    }
+    assert!(
+        h.state()
+            .timeline
+            .drag
+            .as_ref()
+            .is_some_and(|d| d.proposed.is_some())
+    );
+    h.key_press(egui::Key::Escape);
+    h.step();
+    h.drop_at(from + vec2(12.0 * px_per_day, 0.0));
+    h.run();
+    assert_eq!(
+        h.state().plan().modifications[0].work_packages[1].start,
+        date(2019, 3, 18)
+    );
+    assert_eq!(h.state().document().undo_depth(), 0);
+}
+
+#[test]
+fn dragging_empty_space_pans_instead_of_moving_anything() {
+    let mut h = bundled();
+    let before = h.state().timeline.view.clone();
+    let plan_before = h.state().plan().clone();
+    // A spot in SECMP0028's row (on hold, nothing scheduled) right of the status line.
+    let row = h.get_by_label("Row SECMP0028").rect();
+    let from = Pos2::new(row.right() + 500.0, row.center().y);
+    drag(&mut h, from, from + vec2(-120.0, 0.0));
+    assert_eq!(h.state().plan(), &plan_before);
+    assert!(h.state().timeline.view.x_min_days > before.x_min_days);
+}
+
+#[test]
+fn editing_the_title_in_the_side_panel_is_an_edit() {
+    let mut h = bundled();
+    h.get_by_label("Row SECMP0007").click();
+    h.run();
+    let title = || {
+        By::new()
+            .role(Role::TextInput)
+            .value("Firmware updates to IHDs and PPMIDs")
+    };
+    h.get(title()).focus();
+    h.run();
+    h.get(title()).type_text(" (OTA)");
+    h.run();
+    assert_eq!(
+        h.state().plan().modifications[0].title,
+        "Firmware updates to IHDs and PPMIDs (OTA)"
+    );
+    assert_eq!(
+        h.state().document().undo_depth(),
+        1,
+        "typing merges into one step"
+    );
+    assert!(h.state().document().is_dirty());
+}
+
+#[test]
+fn a_dependency_link_selects_the_blocker() {
+    let mut h = bundled();
+    h.get_by_label("Row SECMP0028").click();
+    h.run();
+    assert_eq!(h.state().selected.as_deref(), Some("SECMP0028"));
+    h.get_by_role_and_label(Role::Link, "SECMP0067")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::Link, "SECMP0067").click();
+    h.run();
+    assert_eq!(h.state().selected.as_deref(), Some("SECMP0067"));
+    // And back: the blocker lists who waits for it.
+    h.get_by_role_and_label(Role::Link, "SECMP0028")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::Link, "SECMP0028").click();
+    h.run();
+    assert_eq!(h.state().selected.as_deref(), Some("SECMP0028"));
+}
+
+#[test]
+fn clicking_a_warning_selects_its_modification() {
+    let mut h = bundled();
+    h.get_by_label_contains("release_cutoff_unplanned").click();
+    h.run();
+    assert_eq!(h.state().selected.as_deref(), Some("SECMP0053"));
+}
+
+#[test]
+fn opening_a_broken_file_shows_the_error_and_keeps_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "(\n    version: 1,\n    meta: (title: 5),\n)\n").unwrap();
+    let mut h = bundled();
+    let plan_before = h.state().plan().clone();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::PathPrompt { .. })));
+    let field = h.get_by_role(Role::TextInput);
+    field.focus();
+    h.run();
+    h.state_mut().modal = Some(Modal::PathPrompt {
+        purpose: sec_timetable::app::files::DialogPurpose::Open,
+        text: broken.display().to_string(),
+    });
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    match &h.state().modal {
+        Some(Modal::Error { message, .. }) => {
+            assert!(
+                message.starts_with(&format!("{}:3:", broken.display())),
+                "{message}"
+            )
+        }
+        other => panic!("expected an error, got {other:?}"),
+    }
+    assert_eq!(h.state().plan(), &plan_before);
+    h.get_by_label_contains(&format!("{}:3:", broken.display()));
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let from = center_of(&h, REVIEW_0007);
+    drag(&mut h, from, from + vec2(7.0 * px_per_day, 0.0));
+    assert!(h.state().document().is_dirty());
+
+    // The window's close button.
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::ConfirmDiscard(_))));
+    h.get_by_label_contains("has changes that are not saved");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert!(h.state().document().is_dirty(), "cancel keeps the work");
+
+    // File → Quit (Ctrl+Q) asks the same.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Q);
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::ConfirmDiscard(_))));
+    h.get_by_label("Save");
+    h.get_by_label("Discard");
+}
+
+#[test]
+fn save_as_then_reopen_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let from = center_of(&h, REVIEW_0007);
+    drag(&mut h, from, from + vec2(7.0 * px_per_day, 0.0));
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    // Never saved: Save asks where, in the app (no native dialog in tests).
+    h.state_mut().modal = Some(Modal::PathPrompt {
+        purpose: sec_timetable::app::files::DialogPurpose::SaveAs(None),
+        text: path.display().to_string(),
+    });
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(h.state().modal.is_none(), "{:?}", h.state().modal);
+    assert!(!h.state().document().is_dirty());
+    assert_eq!(h.state().title(), "plan.ron — SEC Timetable");
+    let saved = sec_timetable::io::load_plan(&path).unwrap();
+    assert_eq!(&saved, h.state().plan());
+    assert_eq!(
+        saved.modifications[0].work_packages[1].start,
+        date(2019, 3, 25)
+    );
+}
+
+#[test]
+fn every_row_of_the_bundled_plan_is_on_screen_at_1280_by_720() {
+    let h = bundled();
+    for m in &h.state().plan().modifications {
+        let row = h.get_by_label(&format!("Row {}", m.id)).rect();
+        assert!(row.height() >= 20.0, "{} is {} px tall", m.id, row.height());
+        assert!(
+            row.bottom() <= 720.0 && row.top() >= 0.0,
+            "{} is off screen",
+            m.id
+        );
+    }
+}
