@@ -4,3 +4,4 @@ pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod synthetic;

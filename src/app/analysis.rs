@@ -86,6 +86,8 @@ pub struct Analysis {
     pub lanes: Vec<Lanes>,
     /// Per modification: modifications that depend on it by an ordering dependency.
     pub dependents: Vec<Vec<usize>>,
+    /// Per modification: (modification, dependency index) of every dependency on it, of any kind.
+    pub referenced_by: Vec<Vec<(usize, usize)>>,
     /// Dependency arrows.
     pub arrows: Vec<Arrow>,
     /// Groups, as row spans.
@@ -147,10 +149,12 @@ impl Analysis {
         }
         let lanes = plan.modifications.iter().map(lanes_for).collect();
         let mut dependents = vec![Vec::new(); n];
+        let mut referenced_by = vec![Vec::new(); n];
         let mut arrows = Vec::new();
         for (i, m) in plan.modifications.iter().enumerate() {
             for (k, d) in m.dependencies.iter().enumerate() {
                 if let Some(j) = index.get(&d.on) {
+                    referenced_by[j].push((i, k));
                     if d.kind.is_ordering() {
                         dependents[j].push(i);
                     }
@@ -202,6 +206,7 @@ impl Analysis {
             row_of,
             lanes,
             dependents,
+            referenced_by,
             arrows,
             groups,
             date_range,

@@ -793,15 +793,17 @@ fn dependencies_ui(
         });
     }
     // The other direction: who depends on this one.
-    for (j, other) in plan.modifications.iter().enumerate() {
-        for d in other.dependencies.iter().filter(|d| d.on == m.id) {
-            ui.horizontal_wrapped(|ui| {
-                if ui.link(RichText::new(&other.id).monospace()).clicked() {
-                    out.select = Some(j);
-                }
-                ui.label(d.kind.reverse_phrase());
-            });
-        }
+    for &(j, k) in a.referenced_by.get(mi).into_iter().flatten() {
+        let (other, d) = (
+            &plan.modifications[j],
+            &plan.modifications[j].dependencies[k],
+        );
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(RichText::new(&other.id).monospace()).clicked() {
+                out.select = Some(j);
+            }
+            ui.label(d.kind.reverse_phrase());
+        });
     }
     // Add a dependency.
     ui.horizontal_wrapped(|ui| {

@@ -105,6 +105,8 @@ pub struct TimelineState {
     pub rows_visible: f64,
     /// Day under the pointer in the last frame.
     pub hovered_day: Option<Date>,
+    /// Screen rectangles of the items drawn in the last frame.
+    item_rects: Vec<(DragTarget, Rect)>,
 }
 
 impl Default for TimelineState {
@@ -121,6 +123,7 @@ impl Default for TimelineState {
             px_per_day: 1.0,
             rows_visible: 1.0,
             hovered_day: None,
+            item_rects: Vec::new(),
         }
     }
 }
@@ -144,6 +147,14 @@ impl TimelineState {
     /// Zoom the date axis by `factor` (below 1 zooms in) around the centre.
     pub fn zoom_by(&mut self, factor: f64) {
         *self.zoom_pending.get_or_insert(1.0) *= factor;
+    }
+
+    /// Where `target` was drawn in the last frame, if it was on screen.
+    pub fn item_rect(&self, target: DragTarget) -> Option<Rect> {
+        self.item_rects
+            .iter()
+            .find(|(t, _)| *t == target)
+            .map(|(_, r)| *r)
     }
 
     /// Abandon a drag in progress.
@@ -511,6 +522,10 @@ pub fn timeline_ui(
         out.select = Some(target.modification());
     }
 
+    state.item_rects.clear();
+    state
+        .item_rects
+        .extend(hits.iter().map(|h| (h.target, h.rect)));
     update_drag(ui, state, &g, plan, a, &mut out);
     pan_and_zoom(ui, state, &g, &plot_response.response, a.rows.len());
     state.hovered_day = plot_response
@@ -1269,6 +1284,7 @@ fn paint_meetings(
 ) {
     let label_y = rect.top() + HEADER_LINE_PX * 2.5;
     let font = FontId::proportional(11.5);
+    let month_px = g.transform.dpos_dvalue_x() as f32 * 30.4;
     // (priority, x, text, colour): lower priority numbers claim space first.
     let mut labels: Vec<(u8, f32, String, Color32)> = Vec::new();
     let lo = a.schedule.meetings.partition_point(|m| m.date < first_day);
@@ -1279,38 +1295,30 @@ fn paint_meetings(
         let x = g.x_mid(m.date);
         let colour = theme::meeting_colour(m.kind);
         let top = rect.top() + HEADER_LINE_PX * 2.0;
-        match m.kind {
-            MeetingKind::Panel => {
-                let stroke = Stroke::new(1.6, colour.gamma_multiply(0.75));
-                if m.approximate {
-                    dashed_vline(shapes, x, top, rect.bottom(), stroke, 6.0, 3.0);
-                } else {
-                    shapes.push(Shape::line_segment(
-                        [pos2(x, top), pos2(x, rect.bottom())],
-                        stroke,
-                    ));
-                }
-            }
-            MeetingKind::WorkingGroup => {
-                dashed_vline(
-                    shapes,
-                    x,
-                    top,
-                    rect.bottom(),
-                    Stroke::new(1.3, colour.gamma_multiply(0.8)),
-                    5.0,
-                    4.0,
-                );
-            }
-            _ => dashed_vline(
-                shapes,
-                x,
-                top,
-                rect.bottom(),
-                Stroke::new(1.0, colour.gamma_multiply(0.7)),
-                2.0,
-                3.0,
-            ),
+        // Zoomed out, monthly meetings would wash the chart: Working Group lines go, dashes become plain lines
+        // (which also keeps the frame cheap: a dashed line is dozens of segments).
+        if month_px < 30.0 && m.kind != MeetingKind::Panel {
+            continue;
+        }
+        let dashes = month_px >= 80.0;
+        let (stroke, dash, gap) = match m.kind {
+            MeetingKind::Panel => (Stroke::new(1.6, colour.gamma_multiply(0.75)), 6.0, 3.0),
+            MeetingKind::WorkingGroup => (Stroke::new(1.3, colour.gamma_multiply(0.8)), 5.0, 4.0),
+            _ => (Stroke::new(1.0, colour.gamma_multiply(0.7)), 2.0, 3.0),
+        };
+        let solid = m.kind == MeetingKind::Panel && !m.approximate;
+        if dashes && !solid {
+            dashed_vline(shapes, x, top, rect.bottom(), stroke, dash, gap);
+        } else {
+            let stroke = if solid || dashes {
+                stroke
+            } else {
+                Stroke::new(stroke.width * 0.8, stroke.color.gamma_multiply(0.6))
+            };
+            shapes.push(Shape::line_segment(
+                [pos2(x, top), pos2(x, rect.bottom())],
+                stroke,
+            ));
         }
         let (priority, text) = match m.kind {
             MeetingKind::Panel => (

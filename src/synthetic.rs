@@ -1,0 +1,218 @@
+//! Large, realistic-looking plans for benchmarks and scale tests: `n` modifications with work packages in sequence,
+//! Working Group and Panel milestones on real meetings, some dependencies and groups. Deterministic for a seed.
+
+use jiff::civil::{Date, date};
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+
+use crate::model::{
+    Calendar, Dependency, DependencyKind, FORMAT_VERSION, Group, Meeting, MeetingKind,
+    MeetingSeries, Milestone, MilestoneKind, Modification, Notice, Owner, Plan, PlanMeta,
+    Precision, Release, Schedule, Status, WeekDay, WorkPackage,
+};
+
+const SUBJECTS: [&str; 12] = [
+    "Firmware updates",
+    "Service Request prioritisation",
+    "Communications Hub triage",
+    "Alert storm protection",
+    "Prepayment in No WAN situations",
+    "Network Operator certificates",
+    "Shared HAN channel selection",
+    "Target Response Times",
+    "Advanced Shipment Notifications",
+    "Zigbee attributes on the HAN",
+    "Electric Vehicle charger control",
+    "Gas Proxy Function timestamps",
+];
+
+const DEVICES: [&str; 6] = [
+    "IHDs",
+    "PPMIDs",
+    "Smart Meters",
+    "Comms Hubs",
+    "DSP",
+    "SMETS2 Devices",
+];
+
+const PACKAGES: [(&str, Owner); 6] = [
+    ("Business requirements", Owner::Secas),
+    ("DCC Preliminary Assessment", Owner::Dcc),
+    ("Review with the Proposer", Owner::Proposer),
+    ("Sub-Committee review", Owner::SubCommittee),
+    ("Industry consultation", Owner::Industry),
+    ("Modification Report", Owner::Secas),
+];
+
+/// A plan with `n` modifications, reproducible from `seed`.
+pub fn generate(n: usize, seed: u64) -> Plan {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let calendar = Calendar::england_and_wales();
+    let first = date(2019, 1, 1);
+    let last = date(2026, 12, 31);
+    let meeting_series = vec![MeetingSeries {
+        id: "wg".into(),
+        kind: MeetingKind::WorkingGroup,
+        name: "Working Group".into(),
+        nth: 1,
+        weekday: WeekDay::Wednesday,
+        from: first,
+        until: last,
+        notice: Some(Notice {
+            agenda_days: 10,
+            papers_days: 5,
+        }),
+        notes: String::new(),
+    }];
+    let mut meetings = Vec::new();
+    let mut number = 60;
+    let mut month = first;
+    while month <= last {
+        if let Ok(day) = month.nth_weekday_of_month(3, jiff::civil::Weekday::Friday) {
+            meetings.push(Meeting {
+                id: format!("panel-{number}"),
+                kind: MeetingKind::Panel,
+                name: format!("Panel {number}"),
+                date: calendar.working_day_on_or_before(day),
+                approximate: true,
+                notice: None,
+                notes: String::new(),
+            });
+            number += 1;
+        }
+        month = month.last_of_month().tomorrow().unwrap_or(last);
+        if month == last {
+            break;
+        }
+    }
+    let releases = vec![Release {
+        id: "nov-2020".into(),
+        name: "November 2020 SEC Release".into(),
+        date: date(2020, 11, 5),
+        precision: Precision::Exact,
+        cutoff_meeting: meetings
+            .iter()
+            .find(|m| m.date.year() == 2020 && m.date.month() == 5)
+            .map_or_else(|| meetings[0].id.clone(), |m| m.id.clone()),
+        notes: String::new(),
+    }];
+    let groups: Vec<Group> = (0..n / 30 + 1)
+        .map(|g| Group {
+            id: format!("group-{g}"),
+            name: format!("Group {g}"),
+            notes: String::new(),
+        })
+        .collect();
+
+    let mut plan = Plan {
+        version: FORMAT_VERSION,
+        meta: PlanMeta {
+            title: format!("Synthetic plan with {n} modifications"),
+            paper_ref: String::new(),
+            status_date: date(2021, 3, 5),
+            author: "generate_plan".into(),
+            notes: String::new(),
+        },
+        calendar,
+        meeting_series,
+        meetings,
+        releases,
+        groups,
+        modifications: Vec::with_capacity(n),
+        baseline: None,
+    };
+    let schedule = Schedule::build(&plan);
+    let span_days = 365 * 6;
+    for i in 0..n {
+        let mut m = Modification::new(format!("SECMP{i:05}"));
+        m.title = format!(
+            "{} for {}",
+            SUBJECTS[rng.random_range(0..SUBJECTS.len())],
+            DEVICES[rng.random_range(0..DEVICES.len())]
+        );
+        m.summary = format!("Synthetic modification number {i}.");
+        m.status = Status::ALL[rng.random_range(0..Status::ALL.len() - 1)];
+        let mut start: Date = plan
+            .calendar
+            .working_day_on_or_after(crate::model::add_days(
+                first,
+                rng.random_range(0..span_days),
+            ));
+        for _ in 0..rng.random_range(1..=4) {
+            let (name, owner) = PACKAGES[rng.random_range(0..PACKAGES.len())];
+            let end = plan
+                .calendar
+                .add_working_days(start, rng.random_range(4..40));
+            m.work_packages.push(WorkPackage {
+                name: name.into(),
+                start,
+                start_precision: Precision::Exact,
+                end,
+                end_precision: if rng.random_range(0..5) == 0 {
+                    Precision::Late
+                } else {
+                    Precision::Exact
+                },
+                owner,
+                notes: String::new(),
+            });
+            start = plan.calendar.add_working_days(end, 1);
+        }
+        let end = m.work_end().unwrap_or(start);
+        if let Some(wg) = schedule.next_on_or_after(end, MeetingKind::WorkingGroup) {
+            m.milestones.push(Milestone {
+                kind: MilestoneKind::WorkingGroup,
+                date: wg.date,
+                precision: Precision::Exact,
+                label: format!("Working Group {}", wg.date.strftime("%B %Y")),
+                done: wg.date < plan.meta.status_date,
+            });
+            if let Some(panel) = schedule.next_on_or_after(wg.date, MeetingKind::Panel) {
+                m.milestones.push(Milestone {
+                    kind: MilestoneKind::PanelReturn,
+                    date: panel.date,
+                    precision: Precision::Exact,
+                    label: format!("Panel {}", panel.date.strftime("%B %Y")),
+                    done: panel.date < plan.meta.status_date,
+                });
+            }
+        }
+        // Dependencies point backwards only, so there are no cycles.
+        if i > 0 && rng.random_range(0..20) == 0 {
+            let on = rng.random_range(0..i);
+            m.dependencies.push(Dependency {
+                kind: if rng.random_range(0..2) == 0 {
+                    DependencyKind::OnHoldPending
+                } else {
+                    DependencyKind::FinishToStart
+                },
+                on: format!("SECMP{on:05}"),
+                lag_days: 0,
+                notes: String::new(),
+            });
+        }
+        if rng.random_range(0..10) == 0 {
+            m.group = Some(format!("group-{}", rng.random_range(0..plan.groups.len())));
+        }
+        plan.modifications.push(m);
+    }
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_plans_are_valid_and_reproducible() {
+        let a = generate(300, 7);
+        assert_eq!(a, generate(300, 7));
+        assert_ne!(a, generate(300, 8));
+        assert_eq!(a.modifications.len(), 300);
+        assert_eq!(crate::model::check_integrity(&a), vec![]);
+        let text = crate::io::plan_to_string(&a).unwrap();
+        let back =
+            crate::io::parse_plan(text.as_bytes(), std::path::Path::new("synthetic")).unwrap();
+        assert_eq!(back, a);
+    }
+}
