@@ -18,6 +18,7 @@ fn harness(app: TimetableApp) -> Harness<'static, TimetableApp> {
     let mut h = Harness::builder()
         .with_size(vec2(1280.0, 720.0))
         .with_step_dt(1.0 / 60.0)
+        .with_theme(egui::Theme::Light)
         .with_context_setup(setup_style)
         .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
     h.run();
@@ -342,4 +343,128 @@ fn every_row_of_the_bundled_plan_is_on_screen_at_1280_by_720() {
             m.id
         );
     }
+}
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_plan_file_on_the_window_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.ron");
+    let mut plan = bundled_plan();
+    plan.meta.title = "Dropped plan".into();
+    sec_timetable::io::save_plan(&plan, &path).unwrap();
+    let mut h = bundled();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    assert_eq!(h.state().plan().meta.title, "Dropped plan");
+    assert_eq!(h.state().title(), "other.ron — SEC Timetable");
+}
+
+#[test]
+fn new_with_unsaved_changes_can_discard() {
+    let mut h = bundled();
+    h.get_by_label("Row SECMP0007").click();
+    h.run();
+    h.state_mut().add_modification();
+    h.run();
+    assert!(h.state().document().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::ConfirmDiscard(_))));
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().plan().modifications.is_empty());
+    assert_eq!(h.state().title(), "Untitled.ron* — SEC Timetable");
+}
+
+#[test]
+fn startup_opens_the_last_file_or_falls_back_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.ron");
+    let mut plan = bundled_plan();
+    plan.meta.title = "Last session".into();
+    sec_timetable::io::save_plan(&plan, &good).unwrap();
+    let settings = Settings {
+        last_file: Some(good.clone()),
+        ..Settings::default()
+    };
+    let app = TimetableApp::startup(None, settings);
+    assert_eq!(app.plan().meta.title, "Last session");
+    assert_eq!(app.path(), Some(good.as_path()));
+
+    // A last file that has gone bad: the bundled plan opens, and the app says why.
+    std::fs::write(&good, "(version: 1, meta: (").unwrap();
+    let settings = Settings {
+        last_file: Some(good.clone()),
+        ..Settings::default()
+    };
+    let app = TimetableApp::startup(None, settings);
+    assert_eq!(app.plan().modifications.len(), 18);
+    assert!(
+        matches!(&app.modal, Some(Modal::Error { message, .. }) if message.contains("good.ron:1:"))
+    );
+}
+
+#[test]
+fn the_view_and_recent_files_persist_in_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    sec_timetable::io::save_plan(&bundled_plan(), &path).unwrap();
+    let mut h = bundled();
+    h.state_mut()
+        .open_path(path.clone(), &egui::Context::default());
+    h.run();
+    h.key_press(egui::Key::Plus);
+    h.run();
+    let settings = h.state().settings().clone();
+    assert_eq!(
+        settings.recent.first(),
+        Some(&std::fs::canonicalize(&path).unwrap())
+    );
+    assert_eq!(settings.last_file.as_deref(), Some(path.as_path()));
+    let view = settings.view.clone().unwrap();
+    assert!(!view.fitted, "zoomed by the user");
+    // A new session restores the zoom.
+    let h2 = harness(TimetableApp::startup(None, settings).without_native_dialogs());
+    assert_eq!(h2.state().timeline.view.x_min_days, view.x_min_days);
+    assert_eq!(h2.state().timeline.view.x_max_days, view.x_max_days);
+}
+
+#[test]
+fn enter_in_the_path_field_confirms() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let mut plan = bundled_plan();
+    plan.meta.title = "Typed path".into();
+    sec_timetable::io::save_plan(&plan, &path).unwrap();
+    let mut h = bundled();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.state_mut().modal = Some(Modal::PathPrompt {
+        purpose: sec_timetable::app::files::DialogPurpose::Open,
+        text: path.display().to_string(),
+    });
+    h.run();
+    assert!(
+        h.get_by_role(Role::TextInput).is_focused(),
+        "the path field has focus"
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().plan().meta.title, "Typed path");
+    assert!(h.state().modal.is_none());
 }

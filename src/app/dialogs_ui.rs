@@ -105,8 +105,11 @@ pub fn modal_ui(app: &mut TimetableApp, ctx: &egui::Context) {
                             .desired_width(f32::INFINITY),
                     )
                     .labelled_by(heading.id);
-                edit.request_focus();
-                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.memory(|m| m.focused().is_none()) {
+                    edit.request_focus();
+                }
+                let enter = (edit.has_focus() || edit.lost_focus())
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let ok = match purpose {
                         DialogPurpose::Open => "Open",

@@ -555,7 +555,7 @@ impl TimetableApp {
         if self.show_warnings {
             egui::Panel::bottom("warnings")
                 .resizable(true)
-                .default_size(110.0)
+                .default_size(80.0)
                 .size_range(60.0..=400.0)
                 .show(ui, |ui| {
                     if let Some(m) = warnings_panel_ui::warnings_panel_ui(

@@ -88,4 +88,6 @@ pub const SELECTED_ROW: Color32 = Color32::from_rgba_premultiplied(0x00, 0x50, 0
 /// A grouped row's band.
 pub const GROUP_BAND: Color32 = Color32::from_rgba_premultiplied(0x00, 0x9E, 0x73, 0x14);
 /// Hatching of an on-hold row.
-pub const ON_HOLD: Color32 = Color32::from_rgba_premultiplied(0x60, 0x60, 0x60, 0x40);
+pub const ON_HOLD: Color32 = Color32::from_rgba_premultiplied(0x50, 0x50, 0x50, 0x60);
+/// Grey wash over an on-hold row.
+pub const ON_HOLD_WASH: Color32 = Color32::from_rgba_premultiplied(0x10, 0x10, 0x10, 0x10);

@@ -51,6 +51,8 @@ pub struct ViewState {
     pub first_row: f64,
     /// Height of one row.
     pub row_height_px: f32,
+    /// The view shows everything ("fit all") and follows the window size until the user zooms or scrolls.
+    pub fitted: bool,
 }
 
 impl Default for ViewState {
@@ -60,6 +62,7 @@ impl Default for ViewState {
             x_max_days: day_number(jiff::civil::date(2019, 7, 31)) as f64,
             first_row: 0.0,
             row_height_px: DEFAULT_ROW_PX,
+            fitted: false,
         }
     }
 }
@@ -96,6 +99,8 @@ pub struct TimelineState {
     /// Set by Esc during a drag: ignore the pointer until it is released.
     swallow_until_release: bool,
     fit_pending: bool,
+    /// Space for rows when the view was last fitted.
+    fitted_rows_px: f32,
     reveal_row: Option<usize>,
     center_on: Option<Date>,
     zoom_pending: Option<f64>,
@@ -117,6 +122,7 @@ impl Default for TimelineState {
             drag: None,
             swallow_until_release: false,
             fit_pending: false,
+            fitted_rows_px: 0.0,
             reveal_row: None,
             center_on: None,
             zoom_pending: None,
@@ -141,11 +147,13 @@ impl TimelineState {
 
     /// Centre the date axis on `date` on the next frame.
     pub fn center_on(&mut self, date: Date) {
+        self.view.fitted = false;
         self.center_on = Some(date);
     }
 
     /// Zoom the date axis by `factor` (below 1 zooms in) around the centre.
     pub fn zoom_by(&mut self, factor: f64) {
+        self.view.fitted = false;
         *self.zoom_pending.get_or_insert(1.0) *= factor;
     }
 
@@ -183,8 +191,11 @@ impl TimelineState {
 
     fn apply_pending(&mut self, plan: &Plan, a: &Analysis, rows_px: f32) {
         let n_rows = a.rows.len();
-        if self.fit_pending {
+        let space_changed = (rows_px - self.fitted_rows_px).abs() > 0.5;
+        if self.fit_pending || (self.view.fitted && space_changed) {
             self.fit_pending = false;
+            self.view.fitted = true;
+            self.fitted_rows_px = rows_px;
             if let Some((first, last)) = a.date_range {
                 let (x0, x1) = (day_number(first) as f64, day_number(last) as f64);
                 let margin = ((x1 - x0) * 0.03).max(3.0);
@@ -680,6 +691,7 @@ fn pan_and_zoom(
     response: &egui::Response,
     n_rows: usize,
 ) {
+    let before = state.view.clone();
     let days_per_px = 1.0 / state.px_per_day.max(1e-6);
     if state.drag.is_none() && response.dragged_by(egui::PointerButton::Primary) {
         let d = response.drag_delta();
@@ -725,6 +737,9 @@ fn pan_and_zoom(
         if page_down {
             state.view.first_row += state.rows_visible.floor().max(1.0);
         }
+    }
+    if state.view != before {
+        state.view.fitted = false;
     }
     state.clamp_rows(n_rows);
 }
@@ -772,9 +787,12 @@ fn paint_plot(
         for r in r0..=r1 {
             let m = a.rows[r];
             let rr = g.row_rect(r, rect.left(), rect.right());
-            if r % 2 == 1 {
-                shapes.push(Shape::rect_filled(rr, 0.0, Color32::from_gray(246)));
-            }
+            let base = if r % 2 == 1 {
+                Color32::from_gray(246)
+            } else {
+                Color32::WHITE
+            };
+            shapes.push(Shape::rect_filled(rr, 0.0, base));
             if plan.modifications[m].group.is_some() {
                 shapes.push(Shape::rect_filled(rr, 0.0, theme::GROUP_BAND));
             }
@@ -782,6 +800,7 @@ fn paint_plot(
                 shapes.push(Shape::rect_filled(rr, 0.0, theme::SELECTED_ROW));
             }
             if plan.modifications[m].status == Status::OnHold {
+                shapes.push(Shape::rect_filled(rr, 0.0, theme::ON_HOLD_WASH));
                 hatch(shapes, rr.shrink2(vec2(0.0, 2.0)), theme::ON_HOLD, 9.0);
             }
         }
