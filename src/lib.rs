@@ -4,4 +4,5 @@ pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod palette;
 pub mod synthetic;

@@ -80,9 +80,9 @@ pub fn generate(n: usize, seed: u64) -> Plan {
             });
             number += 1;
         }
-        month = month.last_of_month().tomorrow().unwrap_or(last);
-        if month == last {
-            break;
+        match crate::model::next_month_start(month) {
+            Some(next) => month = next,
+            None => break,
         }
     }
     let releases = vec![Release {

@@ -245,7 +245,7 @@ fn opening_a_broken_file_shows_the_error_and_keeps_the_plan() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
     h.run();
     assert!(matches!(h.state().modal, Some(Modal::PathPrompt { .. })));
-    let field = h.get_by_role(Role::TextInput);
+    let field = h.get_by_role_and_label(Role::TextInput, "Open plan");
     field.focus();
     h.run();
     h.state_mut().modal = Some(Modal::PathPrompt {
@@ -460,7 +460,8 @@ fn enter_in_the_path_field_confirms() {
     });
     h.run();
     assert!(
-        h.get_by_role(Role::TextInput).is_focused(),
+        h.get_by_role_and_label(Role::TextInput, "Open plan")
+            .is_focused(),
         "the path field has focus"
     );
     h.key_press(egui::Key::Enter);

@@ -3,43 +3,11 @@
 
 use jiff::civil::Date;
 
-use crate::model::{
-    DependencyKind, IdIndex, Modification, Plan, Schedule, Subject, Warning, validate,
-};
-
-/// Lanes of one row: overlapping work packages are drawn one above the other.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Lanes {
-    /// Lane of each work package, by index.
-    pub lane_of: Vec<usize>,
-    /// Number of lanes (at least 1).
-    pub count: usize,
-}
-
-/// Greedy interval partitioning: each package goes in the first lane that is free on its start day.
-pub fn lanes_for(m: &Modification) -> Lanes {
-    let mut order: Vec<usize> = (0..m.work_packages.len()).collect();
-    order.sort_by_key(|&i| (m.work_packages[i].start, m.work_packages[i].end));
-    let mut lane_ends: Vec<Date> = Vec::new();
-    let mut lane_of = vec![0; m.work_packages.len()];
-    for i in order {
-        let w = &m.work_packages[i];
-        match lane_ends.iter().position(|&end| end < w.start) {
-            Some(l) => {
-                lane_ends[l] = w.end;
-                lane_of[i] = l;
-            }
-            None => {
-                lane_ends.push(w.end);
-                lane_of[i] = lane_ends.len() - 1;
-            }
-        }
-    }
-    Lanes {
-        lane_of,
-        count: lane_ends.len().max(1),
-    }
-}
+use crate::model::agenda::{AgendaIndex, AgendaItem};
+use crate::model::baseline::{Slippage, slippage};
+use crate::model::filter::RowFilter;
+pub use crate::model::layout::{Lanes, lanes_for, row_order};
+use crate::model::{DependencyKind, IdIndex, Plan, Schedule, Subject, Warning, validate};
 
 /// A dependency arrow from the blocker's last activity to the dependent's row.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +38,10 @@ pub struct GroupSpan {
 pub struct Analysis {
     /// The plan revision this was computed for.
     pub revision: u64,
+    /// The filter the rows were chosen with.
+    pub filter: RowFilter,
+    /// Modifications in the plan, and how many the filter shows.
+    pub total: usize,
     /// Expanded meetings.
     pub schedule: Schedule,
     /// Ids to indices.
@@ -78,7 +50,13 @@ pub struct Analysis {
     pub warnings: Vec<Warning>,
     /// Per modification: indices into `warnings`.
     pub warnings_by_mod: Vec<Vec<usize>>,
-    /// Row → modification index, in display order (groups kept together).
+    /// Per meeting of the schedule (same order): what is due there.
+    pub agenda: Vec<Vec<AgendaItem>>,
+    /// Per modification: its entry in the plan's baseline, if any.
+    pub baseline_of: Vec<Option<usize>>,
+    /// Per modification: slippage against the baseline, when the plan has one.
+    pub slippage: Vec<Option<Slippage>>,
+    /// Row → modification index, in display order (groups kept together), filtered.
     pub rows: Vec<usize>,
     /// Modification index → row.
     pub row_of: Vec<Option<usize>>,
@@ -96,42 +74,9 @@ pub struct Analysis {
     pub date_range: Option<(Date, Date)>,
 }
 
-/// Display order: plan order, except that members of a group follow the group's first member.
-pub fn row_order(plan: &Plan) -> Vec<usize> {
-    let n = plan.modifications.len();
-    let mut placed = vec![false; n];
-    let mut rows = Vec::with_capacity(n);
-    let mut by_group: std::collections::HashMap<&str, Vec<usize>> = Default::default();
-    for (i, m) in plan.modifications.iter().enumerate() {
-        if let Some(g) = &m.group {
-            by_group.entry(g.as_str()).or_default().push(i);
-        }
-    }
-    for (i, m) in plan.modifications.iter().enumerate() {
-        if placed[i] {
-            continue;
-        }
-        match m.group.as_deref().and_then(|g| by_group.get(g)) {
-            Some(members) => {
-                for &j in members {
-                    if !placed[j] {
-                        placed[j] = true;
-                        rows.push(j);
-                    }
-                }
-            }
-            None => {
-                placed[i] = true;
-                rows.push(i);
-            }
-        }
-    }
-    rows
-}
-
 impl Analysis {
-    /// Computes everything for `plan` at `revision`.
-    pub fn compute(plan: &Plan, revision: u64) -> Self {
+    /// Computes everything for `plan` at `revision`, showing the rows `filter` lets through.
+    pub fn compute(plan: &Plan, revision: u64, filter: &RowFilter) -> Self {
         let schedule = Schedule::build(plan);
         let index = IdIndex::build(plan);
         let warnings = validate(plan, &schedule);
@@ -142,7 +87,26 @@ impl Analysis {
                 v.push(k);
             }
         }
-        let rows = row_order(plan);
+        let rows = filter.apply(plan, &schedule, &row_order(plan));
+        let agenda_index = AgendaIndex::build(plan);
+        let agenda = schedule
+            .meetings
+            .iter()
+            .map(|m| agenda_index.items(m).to_vec())
+            .collect();
+        let mut baseline_of = vec![None; n];
+        if let Some(b) = &plan.baseline {
+            for (k, e) in b.modifications.iter().enumerate() {
+                if let Some(i) = index.get(&e.id) {
+                    baseline_of[i] = Some(k);
+                }
+            }
+        }
+        let mut slippage_of = vec![None; n];
+        for s in slippage(plan) {
+            let i = s.modification;
+            slippage_of[i] = Some(s);
+        }
         let mut row_of = vec![None; n];
         for (r, &m) in rows.iter().enumerate() {
             row_of[m] = Some(r);
@@ -198,6 +162,11 @@ impl Analysis {
         });
         Analysis {
             revision,
+            filter: filter.clone(),
+            total: n,
+            agenda,
+            slippage: slippage_of,
+            baseline_of,
             schedule,
             index,
             warnings,
@@ -277,7 +246,7 @@ mod tests {
             p.modifications.push(m);
         }
         assert_eq!(row_order(&p), vec![0, 2, 1, 3]);
-        let a = Analysis::compute(&p, 0);
+        let a = Analysis::compute(&p, 0, &RowFilter::default());
         assert_eq!(
             a.groups,
             vec![GroupSpan {

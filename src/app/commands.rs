@@ -31,12 +31,17 @@ pub enum Command {
     SelectNext,
     /// Select the previous modification.
     SelectPrevious,
+    /// Enter or leave presentation mode.
+    TogglePresentation,
+    /// Store the current timetable as the agreed baseline.
+    SetBaseline,
 }
 
 impl Command {
     /// Commands with a keyboard shortcut, checked every frame.
     /// Shortcuts with more modifiers come first: egui matches Ctrl+Z against Ctrl+Shift+Z too.
-    pub const WITH_SHORTCUTS: [Command; 13] = [
+    pub const WITH_SHORTCUTS: [Command; 14] = [
+        Command::TogglePresentation,
         Command::New,
         Command::Open,
         Command::SaveAs,
@@ -68,6 +73,8 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::SelectNext => "Next modification",
             Command::SelectPrevious => "Previous modification",
+            Command::TogglePresentation => "Presentation mode",
+            Command::SetBaseline => "Set baseline",
         }
     }
 
@@ -90,6 +97,8 @@ impl Command {
             Command::ZoomOut => plain(Key::Minus),
             Command::SelectNext => plain(Key::ArrowDown),
             Command::SelectPrevious => plain(Key::ArrowUp),
+            Command::TogglePresentation => plain(Key::F5),
+            Command::SetBaseline => return None,
         })
     }
 

@@ -189,7 +189,7 @@ fn header_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
         } else if !response.has_focus() && buf != m.id {
             ui.data_mut(|d| d.remove::<String>(id));
         }
-        ui.label(RichText::new(m.status.label()).color(theme::okabe_ito::BLUE));
+        ui.label(RichText::new(m.status.label()).color(theme::ACCENT));
     });
     if let Some(title) = text_field(
         ui,

@@ -24,6 +24,63 @@ pub enum PendingAction {
     Quit,
 }
 
+/// Something the app can export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// Appendix A as SVG.
+    AppendixSvg,
+    /// Appendix A as PNG.
+    AppendixPng,
+    /// The timetable as CSV.
+    TimetableCsv,
+    /// The timetable as a Markdown table.
+    TimetableMarkdown,
+    /// A draft of the paper's section 3, as Markdown.
+    Section3,
+}
+
+impl ExportKind {
+    /// All kinds, in menu order.
+    pub const ALL: [ExportKind; 5] = [
+        ExportKind::AppendixSvg,
+        ExportKind::AppendixPng,
+        ExportKind::TimetableCsv,
+        ExportKind::TimetableMarkdown,
+        ExportKind::Section3,
+    ];
+
+    /// Menu text.
+    pub fn text(self) -> &'static str {
+        match self {
+            ExportKind::AppendixSvg => "Appendix A as SVG…",
+            ExportKind::AppendixPng => "Appendix A as PNG…",
+            ExportKind::TimetableCsv => "Timetable as CSV…",
+            ExportKind::TimetableMarkdown => "Timetable as Markdown…",
+            ExportKind::Section3 => "Section 3 draft (Markdown)…",
+        }
+    }
+
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::AppendixSvg => "svg",
+            ExportKind::AppendixPng => "png",
+            ExportKind::TimetableCsv => "csv",
+            ExportKind::TimetableMarkdown | ExportKind::Section3 => "md",
+        }
+    }
+
+    /// Suggested file name for a plan called `stem`.
+    pub fn file_name(self, stem: &str) -> String {
+        let suffix = match self {
+            ExportKind::AppendixSvg | ExportKind::AppendixPng => "appendix_a",
+            ExportKind::TimetableCsv | ExportKind::TimetableMarkdown => "timetable",
+            ExportKind::Section3 => "section_3",
+        };
+        format!("{stem}_{suffix}.{}", self.extension())
+    }
+}
+
 /// What a file dialog is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DialogPurpose {
@@ -31,6 +88,8 @@ pub enum DialogPurpose {
     Open,
     /// Choose where to save; then carry on with the action, if any.
     SaveAs(Option<PendingAction>),
+    /// Choose where to export.
+    Export(ExportKind),
 }
 
 /// A native dialog running on another thread.
@@ -56,10 +115,18 @@ impl RunningDialog {
     pub fn start(purpose: DialogPurpose, ctx: &egui::Context, suggested: Option<&Path>) -> Self {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
-        let save = matches!(purpose, DialogPurpose::SaveAs(_));
-        let mut dialog = rfd::AsyncFileDialog::new()
-            .add_filter("SEC Timetable plan", &["ron"])
-            .set_title(if save { "Save plan as" } else { "Open plan" });
+        let save = !matches!(purpose, DialogPurpose::Open);
+        let mut dialog = match &purpose {
+            DialogPurpose::Export(kind) => rfd::AsyncFileDialog::new()
+                .add_filter(kind.extension().to_uppercase(), &[kind.extension()])
+                .set_title(kind.text().trim_end_matches('…')),
+            DialogPurpose::SaveAs(_) => rfd::AsyncFileDialog::new()
+                .add_filter("SEC Timetable plan", &["ron"])
+                .set_title("Save plan as"),
+            DialogPurpose::Open => rfd::AsyncFileDialog::new()
+                .add_filter("SEC Timetable plan", &["ron"])
+                .set_title("Open plan"),
+        };
         if let Some(p) = suggested {
             if let Some(dir) = p.parent() {
                 dialog = dialog.set_directory(dir);
@@ -139,5 +206,45 @@ mod tests {
     fn ron_extension_is_added_when_missing() {
         assert_eq!(with_ron_extension("a".into()), PathBuf::from("a.ron"));
         assert_eq!(with_ron_extension("a.txt".into()), PathBuf::from("a.txt"));
+    }
+}
+
+/// What the file on disk looked like when the app last read or wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiskState {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+    hash: u64,
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+impl DiskState {
+    /// Reads `path`'s state now.
+    pub fn read(path: &Path) -> std::io::Result<Self> {
+        let meta = std::fs::metadata(path)?;
+        let bytes = std::fs::read(path)?;
+        Ok(DiskState {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+            hash: hash_bytes(&bytes),
+        })
+    }
+
+    /// True when `path` no longer holds what this state recorded (or is gone). Cheap when nothing changed: the
+    /// contents are only read when the size or modification time differ.
+    pub fn changed(&self, path: &Path) -> bool {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return true;
+        };
+        if meta.len() == self.len && meta.modified().ok() == self.modified {
+            return false;
+        }
+        std::fs::read(path).map_or(true, |bytes| hash_bytes(&bytes) != self.hash)
     }
 }

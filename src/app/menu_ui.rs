@@ -4,6 +4,7 @@ use egui::Ui;
 
 use super::TimetableApp;
 use super::commands::Command;
+use crate::io::appendix::PaperSize;
 
 fn command_button(ui: &mut Ui, app: &mut TimetableApp, command: Command, enabled: bool) {
     let shortcut = command.shortcut_text(ui.ctx());
@@ -36,6 +37,24 @@ pub fn menu_bar_ui(app: &mut TimetableApp, ui: &mut Ui) {
                 command_button(ui, app, Command::Save, true);
                 command_button(ui, app, Command::SaveAs, true);
                 ui.separator();
+                ui.menu_button("Export", |ui| {
+                    for kind in super::files::ExportKind::ALL {
+                        if ui.button(kind.text()).clicked() {
+                            app.export(kind, &ui.ctx().clone());
+                            ui.close();
+                        }
+                    }
+                    ui.separator();
+                    ui.label("Appendix A page");
+                    ui.horizontal(|ui| {
+                        for size in [PaperSize::A4, PaperSize::A3, PaperSize::Letter] {
+                            ui.radio_value(&mut app.export_page.0, size, format!("{size:?}"));
+                        }
+                    });
+                    ui.checkbox(&mut app.export_page.1, "Portrait");
+                    ui.add(egui::Slider::new(&mut app.export_dpi, 72.0..=600.0).text("PNG dpi"));
+                });
+                ui.separator();
                 command_button(ui, app, Command::Quit, true);
             });
             ui.menu_button("Edit", |ui| {
@@ -59,14 +78,32 @@ pub fn menu_bar_ui(app: &mut TimetableApp, ui: &mut Ui) {
                     app.add_modification();
                     ui.close();
                 }
+                ui.separator();
+                if ui
+                    .button("Set baseline")
+                    .on_hover_text("Store the current timetable as the one the Panel agreed, to measure slippage against")
+                    .clicked()
+                {
+                    app.run_command(Command::SetBaseline, &ctx);
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(app.plan().baseline.is_some(), egui::Button::new("Clear baseline"))
+                    .clicked()
+                {
+                    app.apply(crate::model::Edit::Baseline(None), "Clear baseline");
+                    ui.close();
+                }
             });
             ui.menu_button("View", |ui| {
+                command_button(ui, app, Command::TogglePresentation, true);
+                ui.separator();
                 command_button(ui, app, Command::FitAll, true);
                 command_button(ui, app, Command::GoToStatusDate, true);
                 command_button(ui, app, Command::ZoomIn, true);
                 command_button(ui, app, Command::ZoomOut, true);
                 ui.separator();
-                ui.checkbox(&mut app.show_warnings, "Warnings panel");
+                ui.checkbox(&mut app.show_warnings, "Warnings, meetings and slippage panel");
                 ui.checkbox(&mut app.timeline.snap, "Snap to working days and meetings");
             });
             ui.separator();
@@ -95,6 +132,12 @@ pub fn menu_bar_ui(app: &mut TimetableApp, ui: &mut Ui) {
                 .on_hover_text(
                     "Snap drags to working days, and Working Group / Panel milestones to meetings",
                 );
+            if ui.button("Present").on_hover_text("Presentation mode (F5)").clicked() {
+                app.run_command(Command::TogglePresentation, &ctx);
+            }
+            ui.separator();
+            let (shown, total) = (app.analysis().rows.len(), app.analysis().total);
+            super::filter_bar_ui::filter_bar_ui(ui, app.doc.plan(), &mut app.filter, shown, total);
         });
     });
 }

@@ -6,7 +6,11 @@ pub mod details_panel_ui;
 mod dialogs_ui;
 pub mod drag;
 pub mod files;
+mod filter_bar_ui;
+pub mod meetings_panel_ui;
 mod menu_ui;
+pub mod presentation_ui;
+pub mod recovery;
 pub mod theme;
 pub mod timeline_ui;
 pub mod warnings_panel_ui;
@@ -15,11 +19,17 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::io::appendix::{AppendixInput, Page, PaperSize, appendix_svg, svg_to_png};
+use crate::io::export_text::{
+    section3_markdown, timetable_csv, timetable_markdown, timetable_rows,
+};
+use crate::io::plan_file::write_atomically;
 use crate::io::{load_plan, parse_plan, save_plan};
+use crate::model::filter::RowFilter;
 use crate::model::{Document, Edit, Plan};
 use analysis::Analysis;
 use commands::Command;
-use files::{DialogOutcome, DialogPurpose, PendingAction, RunningDialog};
+use files::{DialogOutcome, DialogPurpose, ExportKind, PendingAction, RunningDialog};
 use timeline_ui::{TimelineState, ViewState};
 
 /// The Panel's March 2019 plan, built into the binary so the app opens it from any directory.
@@ -61,6 +71,12 @@ pub enum Modal {
         /// The message (with file and line:column for load errors).
         message: String,
     },
+    /// An earlier run left unsaved work: restore it?
+    Recover(recovery::RecoveryFile),
+    /// The open file changed on disk and there are no local edits: reload it?
+    ChangedOnDisk,
+    /// Saving would overwrite changes someone else made on disk.
+    SaveConflict(Option<PendingAction>),
     /// No native dialog: type a path.
     PathPrompt {
         /// What the path is for.
@@ -90,8 +106,38 @@ pub struct TimetableApp {
     allow_close: bool,
     /// Last status-bar message.
     pub status: String,
-    /// Warnings panel shown.
+    /// Bottom panel (warnings, meetings, slippage) shown.
     pub show_warnings: bool,
+    /// Which tab of the bottom panel.
+    pub bottom_tab: BottomTab,
+    /// Meetings panel: include meetings before the status date.
+    pub show_past_meetings: bool,
+    /// Which modifications the timeline shows.
+    pub filter: RowFilter,
+    /// Presentation mode, when on.
+    pub presentation: bool,
+    /// Page for Appendix A exports.
+    pub export_page: (PaperSize, bool),
+    /// Resolution of PNG exports.
+    pub export_dpi: f64,
+    recovery: Option<recovery::Recovery>,
+    /// The open file as last read or written, to notice changes made by others.
+    disk: Option<files::DiskState>,
+    next_disk_check_s: f64,
+}
+
+/// Seconds between checks that the open file has not changed on disk.
+const DISK_CHECK_INTERVAL_S: f64 = 2.0;
+
+/// Tabs of the bottom panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BottomTab {
+    /// Validation warnings.
+    Warnings,
+    /// The agenda view.
+    Meetings,
+    /// Slippage against the baseline.
+    Slippage,
 }
 
 impl TimetableApp {
@@ -102,7 +148,7 @@ impl TimetableApp {
             |n| n.to_string_lossy().into_owned(),
         );
         let doc = Document::new(plan);
-        let analysis = Analysis::compute(doc.plan(), doc.revision());
+        let analysis = Analysis::compute(doc.plan(), doc.revision(), &RowFilter::default());
         let mut timeline = TimelineState::default();
         match &settings.view {
             Some(view) => timeline.view = view.clone(),
@@ -124,7 +170,29 @@ impl TimetableApp {
             allow_close: false,
             status: String::new(),
             show_warnings: true,
+            bottom_tab: BottomTab::Warnings,
+            show_past_meetings: false,
+            filter: RowFilter::default(),
+            presentation: false,
+            export_page: (PaperSize::A4, false),
+            export_dpi: 150.0,
+            recovery: None,
+            disk: None,
+            next_disk_check_s: 0.0,
         }
+    }
+
+    /// Keeps unsaved work in a recovery file in `dir`, and offers to restore what an earlier run left there.
+    pub fn with_recovery_dir(mut self, dir: &Path) -> Self {
+        let r = recovery::Recovery::new(dir);
+        if let Some(found) = r.find()
+            && found.plan().is_some()
+            && self.modal.is_none()
+        {
+            self.modal = Some(Modal::Recover(found));
+        }
+        self.recovery = Some(r);
+        self
     }
 
     /// The app as `sec-timetable [PLAN]` starts it: `plan_arg`, else the last file, else the bundled plan. A file
@@ -136,6 +204,7 @@ impl TimetableApp {
             Some((Ok(plan), path)) => {
                 let mut app = Self::new(plan, Some(path.clone()), settings);
                 files::push_recent(&mut app.settings.recent, &path);
+                app.disk = files::DiskState::read(&path).ok();
                 app
             }
             Some((Err(e), _)) => {
@@ -163,7 +232,11 @@ impl TimetableApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         setup_style(&cc.egui_ctx);
-        Self::startup(plan_arg, settings)
+        let app = Self::startup(plan_arg, settings);
+        match recovery::default_dir() {
+            Some(dir) => app.with_recovery_dir(&dir),
+            None => app,
+        }
     }
 
     /// Use the in-app path field instead of native dialogs (tests, or machines without a portal).
@@ -251,8 +324,8 @@ impl TimetableApp {
 
     /// Recomputes derived data if the plan changed.
     fn refresh(&mut self) {
-        if self.analysis.revision != self.doc.revision() {
-            self.analysis = Analysis::compute(self.doc.plan(), self.doc.revision());
+        if self.analysis.revision != self.doc.revision() || self.analysis.filter != self.filter {
+            self.analysis = Analysis::compute(self.doc.plan(), self.doc.revision(), &self.filter);
         }
     }
 
@@ -267,7 +340,8 @@ impl TimetableApp {
             Document::new_unsaved(plan)
         };
         self.path = path;
-        self.analysis = Analysis::compute(self.doc.plan(), self.doc.revision());
+        self.disk = None;
+        self.analysis = Analysis::compute(self.doc.plan(), self.doc.revision(), &self.filter);
         self.selected = None;
         self.timeline.cancel_drag();
         self.timeline.request_fit();
@@ -301,7 +375,90 @@ impl TimetableApp {
             Command::ZoomOut => self.timeline.zoom_by(1.25),
             Command::SelectNext => self.select_relative(1),
             Command::SelectPrevious => self.select_relative(-1),
+            Command::TogglePresentation => self.set_presentation(!self.presentation, ctx),
+            Command::SetBaseline => self.set_baseline(),
         }
+    }
+
+    /// Enters or leaves presentation mode (full screen, larger type, no editing chrome).
+    pub fn set_presentation(&mut self, on: bool, ctx: &egui::Context) {
+        if on == self.presentation {
+            return;
+        }
+        self.presentation = on;
+        self.timeline.style = if on {
+            timeline_ui::TimelineStyle::PRESENTATION
+        } else {
+            timeline_ui::TimelineStyle::DESKTOP
+        };
+        self.timeline.request_fit();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        self.status = if on {
+            "Presenting — Esc or F5 to leave".into()
+        } else {
+            String::new()
+        };
+    }
+
+    /// Stores the current timetable as the agreed baseline, dated the status date.
+    pub fn set_baseline(&mut self) {
+        let plan = self.plan();
+        let date = plan.meta.status_date;
+        let name = format!("Timetable as of {}", crate::model::format_date(date));
+        let baseline = crate::model::baseline::baseline_from(plan, date, name);
+        self.apply(Edit::Baseline(Some(Box::new(baseline))), "Set baseline");
+        self.bottom_tab = BottomTab::Slippage;
+        self.show_warnings = true;
+    }
+
+    /// Writes `kind` to `path`.
+    fn export_to(&mut self, kind: ExportKind, path: &Path) {
+        let plan = self.doc.plan();
+        let a = &self.analysis;
+        let result: Result<Vec<u8>, String> = (|| {
+            Ok(match kind {
+                ExportKind::AppendixSvg | ExportKind::AppendixPng => {
+                    let rows = crate::model::layout::row_order(plan);
+                    let page = Page::paper(self.export_page.0, self.export_page.1);
+                    let input = AppendixInput {
+                        plan,
+                        schedule: &a.schedule,
+                        warnings: &a.warnings,
+                        rows: &rows,
+                    };
+                    let svg = appendix_svg(&input, page);
+                    if kind == ExportKind::AppendixSvg {
+                        svg.into_bytes()
+                    } else {
+                        let (w, h) = page.pixels(self.export_dpi);
+                        svg_to_png(&svg, w, h).map_err(|e| e.to_string())?
+                    }
+                }
+                ExportKind::TimetableCsv => timetable_csv(&timetable_rows(plan, &a.warnings))
+                    .map_err(|e| e.to_string())?
+                    .into_bytes(),
+                ExportKind::TimetableMarkdown => {
+                    timetable_markdown(plan, &timetable_rows(plan, &a.warnings)).into_bytes()
+                }
+                ExportKind::Section3 => {
+                    section3_markdown(plan, &a.schedule, &a.warnings).into_bytes()
+                }
+            })
+        })();
+        match result.and_then(|bytes| write_atomically(path, &bytes).map_err(|e| e.to_string())) {
+            Ok(()) => self.status = format!("Exported {}", path.display()),
+            Err(message) => {
+                self.modal = Some(Modal::Error {
+                    title: "Could not export".into(),
+                    message,
+                })
+            }
+        }
+    }
+
+    /// Asks where to export `kind`, then writes it.
+    pub fn export(&mut self, kind: ExportKind, ctx: &egui::Context) {
+        self.choose_file(DialogPurpose::Export(kind), ctx);
     }
 
     fn select_relative(&mut self, step: isize) {
@@ -365,6 +522,7 @@ impl TimetableApp {
         match load_plan(path) {
             Ok(plan) => {
                 self.replace_document(plan, Some(path.to_owned()), true);
+                self.disk = files::DiskState::read(path).ok();
                 files::push_recent(&mut self.settings.recent, path);
                 self.status = format!("Opened {}", path.display());
             }
@@ -384,9 +542,23 @@ impl TimetableApp {
             self.choose_file(DialogPurpose::SaveAs(None), ctx);
             return false;
         };
+        let same_file = self.path.as_deref() == Some(path.as_path());
+        if same_file && self.disk.as_ref().is_some_and(|d| d.changed(&path)) {
+            self.modal = Some(Modal::SaveConflict(None));
+            return false;
+        }
+        self.save_unchecked(path)
+    }
+
+    /// Saves to `path` without asking about changes on disk.
+    fn save_unchecked(&mut self, path: PathBuf) -> bool {
         match save_plan(self.doc.plan(), &path) {
             Ok(()) => {
                 self.doc.mark_saved();
+                self.disk = files::DiskState::read(&path).ok();
+                if let Some(r) = &mut self.recovery {
+                    r.clear();
+                }
                 self.display_name = path
                     .file_name()
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -408,14 +580,38 @@ impl TimetableApp {
     /// Asks for a file: a native dialog off the UI thread, or the in-app path field.
     fn choose_file(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
         if self.native_dialogs && self.running_dialog.is_none() {
-            self.running_dialog = Some(RunningDialog::start(purpose, ctx, self.path.as_deref()));
+            let suggested = self.suggested_path(&purpose);
+            self.running_dialog = Some(RunningDialog::start(purpose, ctx, suggested.as_deref()));
         } else if self.running_dialog.is_none() {
             self.prompt_for_path(purpose);
         }
     }
 
+    /// Where a dialog for `purpose` starts.
+    fn suggested_path(&self, purpose: &DialogPurpose) -> Option<PathBuf> {
+        match purpose {
+            DialogPurpose::Export(kind) => {
+                let stem = Path::new(&self.display_name)
+                    .file_stem()
+                    .map_or("plan".to_owned(), |s| s.to_string_lossy().into_owned());
+                let dir = self
+                    .path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(Path::to_owned)
+                    .or_else(|| std::env::current_dir().ok())?;
+                Some(dir.join(kind.file_name(&stem)))
+            }
+            _ => self.path.clone(),
+        }
+    }
+
     fn prompt_for_path(&mut self, purpose: DialogPurpose) {
         let text = match (&purpose, &self.path) {
+            (DialogPurpose::Export(_), _) => self
+                .suggested_path(&purpose)
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
             (DialogPurpose::SaveAs(_), Some(p)) => p.display().to_string(),
             (DialogPurpose::SaveAs(_), None) => std::env::current_dir()
                 .map(|d| d.join(&self.display_name).display().to_string())
@@ -430,6 +626,7 @@ impl TimetableApp {
     /// Acts on a chosen path.
     fn path_chosen(&mut self, purpose: DialogPurpose, path: PathBuf, ctx: &egui::Context) {
         match purpose {
+            DialogPurpose::Export(kind) => self.export_to(kind, &path),
             DialogPurpose::Open => self.open_now(&path),
             DialogPurpose::SaveAs(then) => {
                 let path = files::with_ron_extension(path);
@@ -467,6 +664,8 @@ impl TimetableApp {
                 if self.path.is_some() {
                     if self.save(None, ctx) {
                         self.proceed(action, ctx);
+                    } else if let Some(Modal::SaveConflict(then)) = &mut self.modal {
+                        *then = Some(action);
                     }
                 } else {
                     self.choose_file(DialogPurpose::SaveAs(Some(action)), ctx);
@@ -548,24 +747,184 @@ impl TimetableApp {
         self.poll_dialog(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
+        if self.presentation {
+            self.presentation_keys(ui);
+        }
         self.handle_shortcuts(&ctx);
+        self.refresh();
 
+        if self.presentation {
+            self.presentation_ui(ui);
+        } else {
+            self.desktop_ui(ui);
+        }
+        dialogs_ui::modal_ui(self, &ctx);
+        self.watch_disk(&ctx);
+        let now = ctx.input(|i| i.time);
+        if let Some(r) = &mut self.recovery
+            && let Some(wait) = r.update(
+                self.doc.plan(),
+                self.doc.revision(),
+                self.doc.is_dirty(),
+                self.path.as_deref(),
+                now,
+            )
+        {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
+        }
+        self.settings.view = Some(self.timeline.view.clone());
+        self.settings.snap = Some(self.timeline.snap);
+        self.settings.last_file = self.path.clone();
+        self.sync_window_title(&ctx);
+    }
+
+    /// Every few seconds: has someone else changed the open file? With no local edits, offer to reload; with local
+    /// edits, saving will ask.
+    fn watch_disk(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        if now < self.next_disk_check_s || self.modal.is_some() {
+            return;
+        }
+        self.next_disk_check_s = now + DISK_CHECK_INTERVAL_S;
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_INTERVAL_S));
+        self.check_disk_now();
+    }
+
+    /// Checks the open file against what was last read or written.
+    pub fn check_disk_now(&mut self) {
+        let (Some(path), Some(disk)) = (&self.path, &self.disk) else {
+            return;
+        };
+        if disk.changed(path) {
+            if self.doc.is_dirty() {
+                self.status = format!(
+                    "{} has changed on disk; saving will ask what to do",
+                    path.display()
+                );
+            } else {
+                self.modal = Some(Modal::ChangedOnDisk);
+            }
+        }
+    }
+
+    /// Restores the unsaved work an earlier run left.
+    fn restore(&mut self, file: recovery::RecoveryFile) {
+        if let Some(plan) = file.plan() {
+            self.replace_document(plan, file.source.clone(), false);
+            if let Some(p) = &file.source {
+                self.disk = files::DiskState::read(p).ok();
+            }
+            self.status = format!("Restored unsaved work from {}", file.saved_at);
+        }
+    }
+
+    /// Drops the unsaved work an earlier run left.
+    fn discard_recovery(&mut self) {
+        if let Some(r) = &mut self.recovery {
+            r.clear();
+        }
+    }
+
+    /// The answer to "the file changed on disk; saving would overwrite it".
+    fn resolve_conflict(
+        &mut self,
+        choice: dialogs_ui::ConflictChoice,
+        then: Option<PendingAction>,
+        ctx: &egui::Context,
+    ) {
+        use dialogs_ui::ConflictChoice;
+        match choice {
+            ConflictChoice::Reload => {
+                self.reload();
+                if let Some(action) = then {
+                    self.proceed(action, ctx);
+                }
+            }
+            ConflictChoice::Overwrite => {
+                if let Some(path) = self.path.clone()
+                    && self.save_unchecked(path)
+                    && let Some(action) = then
+                {
+                    self.proceed(action, ctx);
+                }
+            }
+            ConflictChoice::SaveAs => self.choose_file(DialogPurpose::SaveAs(then), ctx),
+            ConflictChoice::Cancel => {}
+        }
+    }
+
+    /// Reloads the open file from disk, dropping local edits.
+    fn reload(&mut self) {
+        if let Some(path) = self.path.clone() {
+            self.open_now(&path);
+        }
+    }
+
+    /// Keeps the version in the app although the file changed: it now differs from disk, so it counts as unsaved.
+    fn keep_mine(&mut self) {
+        if let Some(path) = &self.path {
+            self.disk = files::DiskState::read(path).ok();
+        }
+        self.doc.mark_unsaved();
+    }
+
+    /// Esc leaves (unless it is cancelling a drag); arrows and Page Up/Down step through the rows.
+    fn presentation_keys(&mut self, ui: &egui::Ui) {
+        if self.modal.is_some() {
+            return;
+        }
+        if self.timeline.drag.is_none()
+            && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.set_presentation(false, ui.ctx());
+            return;
+        }
+        if let Some(step) = presentation_ui::step_from_keys(ui) {
+            ui.input_mut(|i| {
+                use egui::Key::*;
+                for key in [
+                    ArrowDown, ArrowRight, PageDown, Space, ArrowUp, ArrowLeft, PageUp, Home, End,
+                ] {
+                    i.consume_key(egui::Modifiers::NONE, key);
+                }
+            });
+            let current = self
+                .selected_index()
+                .and_then(|m| self.analysis.row_of.get(m).copied().flatten());
+            if let Some(row) = presentation_ui::stepped(current, step, self.analysis.rows.len()) {
+                self.select(self.analysis.rows[row]);
+            }
+        }
+    }
+
+    fn presentation_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("presentation-title").show(ui, |ui| {
+            presentation_ui::title_bar_ui(ui, self.doc.plan(), &self.analysis);
+        });
+        egui::Panel::bottom("presentation-legend").show(ui, presentation_ui::legend_strip_ui);
+        egui::Panel::right("presentation-card")
+            .resizable(false)
+            .exact_size(380.0)
+            .show(ui, |ui| {
+                presentation_ui::card_ui(
+                    ui,
+                    self.doc.plan(),
+                    &self.analysis,
+                    self.selected_index(),
+                );
+            });
+        self.timeline_panel_ui(ui);
+    }
+
+    fn desktop_ui(&mut self, ui: &mut egui::Ui) {
         menu_ui::menu_bar_ui(self, ui);
         self.status_bar_ui(ui);
         if self.show_warnings {
             egui::Panel::bottom("warnings")
                 .resizable(true)
-                .default_size(80.0)
+                .default_size(130.0)
                 .size_range(60.0..=400.0)
-                .show(ui, |ui| {
-                    if let Some(m) = warnings_panel_ui::warnings_panel_ui(
-                        ui,
-                        &self.analysis,
-                        self.selected_index(),
-                    ) {
-                        self.select(m);
-                    }
-                });
+                .show(ui, |ui| self.bottom_panel_ui(ui));
         }
         egui::Panel::right("details")
             .resizable(true)
@@ -585,6 +944,73 @@ impl TimetableApp {
                     self.select(m);
                 }
             });
+        self.timeline_panel_ui(ui);
+    }
+
+    fn bottom_panel_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let n = self.analysis.warnings.len();
+            ui.selectable_value(
+                &mut self.bottom_tab,
+                BottomTab::Warnings,
+                format!("⚠ Warnings ({n})"),
+            );
+            ui.selectable_value(
+                &mut self.bottom_tab,
+                BottomTab::Meetings,
+                "Meetings and agendas",
+            );
+            ui.selectable_value(
+                &mut self.bottom_tab,
+                BottomTab::Slippage,
+                "Slippage since baseline",
+            );
+        });
+        ui.separator();
+        match self.bottom_tab {
+            BottomTab::Warnings => {
+                if let Some(m) =
+                    warnings_panel_ui::warnings_panel_ui(ui, &self.analysis, self.selected_index())
+                {
+                    self.reveal(m);
+                }
+            }
+            BottomTab::Meetings => {
+                let out = meetings_panel_ui::meetings_panel_ui(
+                    ui,
+                    self.doc.plan(),
+                    &self.analysis,
+                    &mut self.show_past_meetings,
+                );
+                if let Some(meeting) = out.filter_meeting {
+                    self.filter.meeting = meeting;
+                    self.refresh();
+                    self.timeline.request_fit();
+                }
+                if let Some(m) = out.select {
+                    self.reveal(m);
+                }
+            }
+            BottomTab::Slippage => {
+                if let Some(m) =
+                    meetings_panel_ui::slippage_panel_ui(ui, self.doc.plan(), &self.analysis)
+                {
+                    self.reveal(m);
+                }
+            }
+        }
+    }
+
+    /// Selects `m`, clearing a filter that hides it.
+    fn reveal(&mut self, m: usize) {
+        if self.analysis.row_of.get(m).copied().flatten().is_none() {
+            self.filter = RowFilter::default();
+            self.refresh();
+        }
+        self.select(m);
+    }
+
+    fn timeline_panel_ui(&mut self, ui: &mut egui::Ui) {
         egui::CentralPanel::default().show(ui, |ui| {
             let selected = self.selected_index();
             let out = timeline_ui::timeline_ui(
@@ -601,11 +1027,6 @@ impl TimetableApp {
                 self.apply(edit, label);
             }
         });
-        dialogs_ui::modal_ui(self, &ctx);
-        self.settings.view = Some(self.timeline.view.clone());
-        self.settings.snap = Some(self.timeline.snap);
-        self.settings.last_file = self.path.clone();
-        self.sync_window_title(&ctx);
     }
 
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -655,6 +1076,13 @@ impl eframe::App for TimetableApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        // A clean exit: the user saved, or chose to discard.
+        if let Some(r) = &mut self.recovery {
+            r.clear_now();
+        }
     }
 }
 

@@ -21,16 +21,75 @@ use crate::model::{
     validate_with,
 };
 
-/// Width of the row label column.
-pub const LABEL_COLUMN_PX: f32 = 280.0;
-/// Height of one header line (months, weeks, meetings).
-const HEADER_LINE_PX: f32 = 18.0;
-/// The header strip at the top of the plot: two lines of dates, one of meeting labels.
-pub const HEADER_PX: f32 = 3.0 * HEADER_LINE_PX;
-/// Row heights the view allows.
-const MIN_ROW_PX: f32 = 20.0;
-const MAX_ROW_PX: f32 = 44.0;
-const DEFAULT_ROW_PX: f32 = 28.0;
+/// Sizes and strength of the timeline: one set for the desk, one for a Panel meeting's shared screen.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimelineStyle {
+    /// Width of the row label column.
+    pub label_column_px: f32,
+    /// Modification ids in the label column.
+    pub id_font_px: f32,
+    /// Titles in the label column.
+    pub title_font_px: f32,
+    /// Text in bars and on rows.
+    pub bar_font_px: f32,
+    /// Month and week labels.
+    pub header_font_px: f32,
+    /// Meeting labels and small print.
+    pub small_font_px: f32,
+    /// Smallest row height "fit all" uses; below it the view scrolls.
+    pub min_row_px: f32,
+    /// Largest row height "fit all" uses.
+    pub max_row_px: f32,
+    /// Row height when the rows cannot all fit.
+    pub default_row_px: f32,
+    /// Full-strength colours and thicker lines, to survive projectors and video compression.
+    pub high_contrast: bool,
+}
+
+impl TimelineStyle {
+    /// For working at a desk.
+    pub const DESKTOP: TimelineStyle = TimelineStyle {
+        label_column_px: 280.0,
+        id_font_px: 13.0,
+        title_font_px: 12.5,
+        bar_font_px: 12.5,
+        header_font_px: 12.5,
+        small_font_px: 11.5,
+        min_row_px: 20.0,
+        max_row_px: 44.0,
+        default_row_px: 28.0,
+        high_contrast: false,
+    };
+
+    /// For presenting: larger type, stronger colours.
+    pub const PRESENTATION: TimelineStyle = TimelineStyle {
+        label_column_px: 330.0,
+        id_font_px: 16.0,
+        title_font_px: 14.0,
+        bar_font_px: 14.0,
+        header_font_px: 14.0,
+        small_font_px: 13.0,
+        min_row_px: 24.0,
+        max_row_px: 56.0,
+        default_row_px: 34.0,
+        high_contrast: true,
+    };
+
+    /// Height of one header line (months, weeks, meetings).
+    pub fn header_line_px(&self) -> f32 {
+        self.header_font_px + 5.5
+    }
+
+    /// The header strip: two lines of dates, one of meeting labels.
+    pub fn header_px(&self) -> f32 {
+        3.0 * self.header_line_px()
+    }
+
+    /// Line widths multiply by this.
+    pub fn line_scale(&self) -> f32 {
+        if self.high_contrast { 1.6 } else { 1.0 }
+    }
+}
 /// Width of the grab zone at each end of a bar.
 const HANDLE_PX: f32 = 7.0;
 /// Half-diagonal of a milestone diamond.
@@ -61,7 +120,7 @@ impl Default for ViewState {
             x_min_days: day_number(jiff::civil::date(2019, 2, 18)) as f64,
             x_max_days: day_number(jiff::civil::date(2019, 7, 31)) as f64,
             first_row: 0.0,
-            row_height_px: DEFAULT_ROW_PX,
+            row_height_px: TimelineStyle::DESKTOP.default_row_px,
             fitted: false,
         }
     }
@@ -112,6 +171,8 @@ pub struct TimelineState {
     pub hovered_day: Option<Date>,
     /// Screen rectangles of the items drawn in the last frame.
     item_rects: Vec<(DragTarget, Rect)>,
+    /// Sizes and strength.
+    pub style: TimelineStyle,
 }
 
 impl Default for TimelineState {
@@ -130,6 +191,7 @@ impl Default for TimelineState {
             rows_visible: 1.0,
             hovered_day: None,
             item_rects: Vec::new(),
+            style: TimelineStyle::DESKTOP,
         }
     }
 }
@@ -203,9 +265,10 @@ impl TimelineState {
                 self.view.x_max_days = (x1 + margin).max(self.view.x_min_days + MIN_SPAN_DAYS);
             }
             let fit = rows_px / n_rows.max(1) as f32;
-            self.view.row_height_px = fit.clamp(MIN_ROW_PX, MAX_ROW_PX);
-            if fit < MIN_ROW_PX {
-                self.view.row_height_px = DEFAULT_ROW_PX;
+            let style = self.style;
+            self.view.row_height_px = fit.clamp(style.min_row_px, style.max_row_px);
+            if fit < style.min_row_px {
+                self.view.row_height_px = style.default_row_px;
             }
             self.view.first_row = 0.0;
         }
@@ -290,6 +353,7 @@ struct Geometry {
     transform: PlotTransform,
     rows_top: f32,
     row_px: f32,
+    style: TimelineStyle,
 }
 
 impl Geometry {
@@ -407,9 +471,13 @@ pub fn timeline_ui(
 ) -> TimelineOutput {
     let mut out = TimelineOutput::default();
     let full = ui.available_rect_before_wrap();
-    let label_rect = Rect::from_min_max(full.min, pos2(full.min.x + LABEL_COLUMN_PX, full.max.y));
+    let style = state.style;
+    let label_rect = Rect::from_min_max(
+        full.min,
+        pos2(full.min.x + style.label_column_px, full.max.y),
+    );
     let plot_outer = Rect::from_min_max(pos2(label_rect.right(), full.min.y), full.max);
-    let rows_px = (plot_outer.height() - HEADER_PX).max(MIN_ROW_PX);
+    let rows_px = (plot_outer.height() - style.header_px()).max(style.min_row_px);
     state.apply_pending(plan, a, rows_px);
 
     let preview: Option<(usize, &Modification)> = state
@@ -438,7 +506,7 @@ pub fn timeline_ui(
             plot.show(ui, |plot_ui| {
                 let rect = plot_ui.response().rect;
                 let row_px = view.row_height_px;
-                let y_top = -view.first_row + 0.5 + (HEADER_PX / row_px) as f64;
+                let y_top = -view.first_row + 0.5 + (style.header_px() / row_px) as f64;
                 let y_bottom = y_top - (rect.height() / row_px) as f64;
                 let bounds = PlotBounds::from_min_max(
                     [view.x_min_days, y_bottom],
@@ -447,8 +515,9 @@ pub fn timeline_ui(
                 plot_ui.set_plot_bounds(bounds);
                 let g = Geometry {
                     transform: PlotTransform::new(rect, bounds, false),
-                    rows_top: rect.top() + HEADER_PX,
+                    rows_top: rect.top() + style.header_px(),
                     row_px,
+                    style,
                 };
                 let mut shapes = Vec::new();
                 let hits = paint_plot(
@@ -817,7 +886,11 @@ fn paint_plot(
                 );
                 shapes.push(Shape::rect_filled(r, 0.0, Color32::from_black_alpha(10)));
             }
-            d = add_days(d, 1);
+            let next = add_days(d, 1);
+            if next <= d {
+                break;
+            }
+            d = next;
         }
     }
 
@@ -889,7 +962,7 @@ fn paint_plot(
     }
 
     // Bars and milestones.
-    let font = FontId::proportional(12.5);
+    let font = FontId::proportional(g.style.bar_font_px);
     if let Some((r0, r1)) = rows {
         for r in r0..=r1 {
             let m_index = a.rows[r];
@@ -903,6 +976,57 @@ fn paint_plot(
             } else {
                 a.lanes[m_index].clone()
             };
+            // The agreed baseline, behind the current bars.
+            if let (Some(b), Some(k)) = (
+                &plan.baseline,
+                a.baseline_of.get(m_index).copied().flatten(),
+            ) {
+                let entry = &b.modifications[k];
+                let ghost_lanes = crate::model::layout::lanes_for(&Modification {
+                    work_packages: entry.work_packages.clone(),
+                    ..Modification::new("")
+                });
+                let stroke = Stroke::new(1.0, Color32::from_gray(120));
+                for (w, wp) in entry.work_packages.iter().enumerate() {
+                    if wp.end < first_day || wp.start > last_day {
+                        continue;
+                    }
+                    let br = bar_rect(
+                        g,
+                        r,
+                        ghost_lanes.lane_of[w],
+                        ghost_lanes.count,
+                        wp.start,
+                        wp.end,
+                    );
+                    shapes.push(Shape::rect_filled(br, 3.0, Color32::from_black_alpha(22)));
+                    shapes.extend(Shape::dashed_line(
+                        &[
+                            br.left_top(),
+                            br.right_top(),
+                            br.right_bottom(),
+                            br.left_bottom(),
+                            br.left_top(),
+                        ],
+                        stroke,
+                        4.0,
+                        3.0,
+                    ));
+                }
+                for x in &entry.milestones {
+                    if x.date < first_day || x.date > last_day {
+                        continue;
+                    }
+                    let c = pos2(g.x_mid(x.date), g.row_center(r));
+                    let radius = DIAMOND_PX.min(g.row_px * 0.4);
+                    shapes.push(diamond(
+                        c,
+                        radius,
+                        Color32::TRANSPARENT,
+                        Stroke::new(1.2, Color32::from_gray(140)),
+                    ));
+                }
+            }
             if is_preview {
                 // Ghost of where things were.
                 for (w, wp) in original.work_packages.iter().enumerate() {
@@ -935,6 +1059,14 @@ fn paint_plot(
                 );
                 let warned = a.has_warning(m_index, Subject::WorkPackage(w));
                 let dragged = matches!(dragging, Some(DragTarget::WorkPackage { m: dm, w: dw, .. }) if dm == m_index && dw == w);
+                if g.style.high_contrast && !warned {
+                    shapes.push(Shape::rect_stroke(
+                        br,
+                        3.0,
+                        Stroke::new(1.0, Color32::from_black_alpha(160)),
+                        StrokeKind::Inside,
+                    ));
+                }
                 if warned || dragged || Some(m_index) == selected {
                     let stroke = if warned {
                         Stroke::new(2.0, theme::WARNING_OUTLINE)
@@ -1066,7 +1198,7 @@ fn paint_plot(
                     })
                     .max(rect.left() + 6.0);
                 let pos = pos2(x, g.row_center(r));
-                let galley_font = FontId::proportional(12.5);
+                let galley_font = FontId::proportional(g.style.bar_font_px);
                 shapes.push(text_shape(
                     ctx,
                     pos,
@@ -1176,7 +1308,10 @@ fn paint_header_and_grid(
     last_day: Date,
     px_per_day: f32,
 ) {
-    let header = Rect::from_min_max(rect.min, pos2(rect.right(), rect.top() + HEADER_PX));
+    let header = Rect::from_min_max(
+        rect.min,
+        pos2(rect.right(), rect.top() + g.style.header_px()),
+    );
     shapes.push(Shape::rect_filled(header, 0.0, Color32::from_gray(238)));
     shapes.push(Shape::line_segment(
         [
@@ -1185,17 +1320,19 @@ fn paint_header_and_grid(
         ],
         Stroke::new(1.0, Color32::from_gray(180)),
     ));
-    let line1 = rect.top() + HEADER_LINE_PX * 0.5;
-    let line2 = rect.top() + HEADER_LINE_PX * 1.5;
+    let line1 = rect.top() + g.style.header_line_px() * 0.5;
+    let line2 = rect.top() + g.style.header_line_px() * 1.5;
     let text_colour = Color32::from_gray(40);
-    let font = FontId::proportional(12.5);
-    let small = FontId::proportional(11.5);
+    let font = FontId::proportional(g.style.header_font_px);
+    let small = FontId::proportional(g.style.small_font_px);
     let month_px = px_per_day * 30.4;
 
     // Top line: months (or quarters when months are narrow); lines at each period start.
     let mut d = first_day.first_of_month();
     while d <= last_day {
-        let next = d.last_of_month().tomorrow().unwrap_or(d);
+        let Some(next) = crate::model::next_month_start(d) else {
+            break;
+        };
         let (xa, xb) = (g.x_of(d), g.x_of(next));
         let quarter_start = (d.month() - 1) % 3 == 0;
         let strong = d.month() == 1 || (month_px < 40.0 && quarter_start);
@@ -1248,13 +1385,19 @@ fn paint_header_and_grid(
     // Second line: week starts (Mondays) when there is room, else month initials.
     if px_per_day * 7.0 >= 22.0 {
         let mut d = first_day;
-        while d.weekday() != jiff::civil::Weekday::Monday {
+        for _ in 0..7 {
+            if d.weekday() == jiff::civil::Weekday::Monday {
+                break;
+            }
             d = add_days(d, 1);
         }
         while d <= last_day {
             let x = g.x_of(d);
             shapes.push(Shape::line_segment(
-                [pos2(x, rect.top() + HEADER_LINE_PX), pos2(x, rect.bottom())],
+                [
+                    pos2(x, rect.top() + g.style.header_line_px()),
+                    pos2(x, rect.bottom()),
+                ],
                 Stroke::new(1.0, Color32::from_gray(228)),
             ));
             let text = if px_per_day * 7.0 >= 44.0 {
@@ -1270,7 +1413,11 @@ fn paint_header_and_grid(
                 small.clone(),
                 Color32::from_gray(90),
             ));
-            d = add_days(d, 7);
+            let next = add_days(d, 7);
+            if next <= d {
+                break;
+            }
+            d = next;
         }
     } else if (18.0..40.0).contains(&month_px) {
         let mut d = first_day.first_of_month();
@@ -1284,7 +1431,10 @@ fn paint_header_and_grid(
                 small.clone(),
                 Color32::from_gray(90),
             ));
-            d = d.last_of_month().tomorrow().unwrap_or(last_day);
+            match crate::model::next_month_start(d) {
+                Some(next) => d = next,
+                None => break,
+            }
         }
     }
 }
@@ -1301,9 +1451,11 @@ fn paint_meetings(
     first_day: Date,
     last_day: Date,
 ) {
-    let label_y = rect.top() + HEADER_LINE_PX * 2.5;
-    let font = FontId::proportional(11.5);
+    let label_y = rect.top() + g.style.header_line_px() * 2.5;
+    let font = FontId::proportional(g.style.small_font_px);
     let month_px = g.transform.dpos_dvalue_x() as f32 * 30.4;
+    let ls = g.style.line_scale();
+    let fade = |f: f32| if g.style.high_contrast { 1.0 } else { f };
     // (priority, x, text, colour): lower priority numbers claim space first.
     let mut labels: Vec<(u8, f32, String, Color32)> = Vec::new();
     let lo = a.schedule.meetings.partition_point(|m| m.date < first_day);
@@ -1313,7 +1465,7 @@ fn paint_meetings(
     {
         let x = g.x_mid(m.date);
         let colour = theme::meeting_colour(m.kind);
-        let top = rect.top() + HEADER_LINE_PX * 2.0;
+        let top = rect.top() + g.style.header_line_px() * 2.0;
         // Zoomed out, monthly meetings would wash the chart: Working Group lines go, dashes become plain lines
         // (which also keeps the frame cheap: a dashed line is dozens of segments).
         if month_px < 30.0 && m.kind != MeetingKind::Panel {
@@ -1321,9 +1473,21 @@ fn paint_meetings(
         }
         let dashes = month_px >= 80.0;
         let (stroke, dash, gap) = match m.kind {
-            MeetingKind::Panel => (Stroke::new(1.6, colour.gamma_multiply(0.75)), 6.0, 3.0),
-            MeetingKind::WorkingGroup => (Stroke::new(1.3, colour.gamma_multiply(0.8)), 5.0, 4.0),
-            _ => (Stroke::new(1.0, colour.gamma_multiply(0.7)), 2.0, 3.0),
+            MeetingKind::Panel => (
+                Stroke::new(1.6 * ls, colour.gamma_multiply(fade(0.75))),
+                6.0,
+                3.0,
+            ),
+            MeetingKind::WorkingGroup => (
+                Stroke::new(1.3 * ls, colour.gamma_multiply(fade(0.8))),
+                5.0,
+                4.0,
+            ),
+            _ => (
+                Stroke::new(1.0 * ls, colour.gamma_multiply(fade(0.7))),
+                2.0,
+                3.0,
+            ),
         };
         let solid = m.kind == MeetingKind::Panel && !m.approximate;
         if dashes && !solid {
@@ -1332,7 +1496,7 @@ fn paint_meetings(
             let stroke = if solid || dashes {
                 stroke
             } else {
-                Stroke::new(stroke.width * 0.8, stroke.color.gamma_multiply(0.6))
+                Stroke::new(stroke.width * 0.8, stroke.color.gamma_multiply(fade(0.6)))
             };
             shapes.push(Shape::line_segment(
                 [pos2(x, top), pos2(x, rect.bottom())],
@@ -1357,10 +1521,10 @@ fn paint_meetings(
     let status_x = g.x_mid(plan.meta.status_date);
     shapes.push(Shape::line_segment(
         [
-            pos2(status_x, rect.top() + HEADER_LINE_PX * 2.0),
+            pos2(status_x, rect.top() + g.style.header_line_px() * 2.0),
             pos2(status_x, rect.bottom()),
         ],
-        Stroke::new(2.0, theme::STATUS_DATE),
+        Stroke::new(2.0 * ls, theme::STATUS_DATE),
     ));
     labels.push((
         0,
@@ -1374,9 +1538,9 @@ fn paint_meetings(
             dashed_vline(
                 shapes,
                 x,
-                rect.top() + HEADER_LINE_PX * 2.0,
+                rect.top() + g.style.header_line_px() * 2.0,
                 rect.bottom(),
-                Stroke::new(2.5, theme::CUTOFF),
+                Stroke::new(2.5 * ls, theme::CUTOFF),
                 8.0,
                 4.0,
             );
@@ -1419,14 +1583,17 @@ fn rows_label_ui(
     let painter = ui.painter().with_clip_rect(label_rect);
     let header = Rect::from_min_max(
         label_rect.min,
-        pos2(label_rect.right(), label_rect.top() + HEADER_PX),
+        pos2(label_rect.right(), label_rect.top() + g.style.header_px()),
     );
     painter.rect_filled(header, 0.0, Color32::from_gray(238));
     painter.text(
-        pos2(header.left() + 8.0, header.bottom() - HEADER_LINE_PX * 0.5),
+        pos2(
+            header.left() + 8.0,
+            header.bottom() - g.style.header_line_px() * 0.5,
+        ),
         Align2::LEFT_CENTER,
         "Modification",
-        FontId::proportional(12.5),
+        FontId::proportional(g.style.header_font_px),
         Color32::from_gray(60),
     );
     let body = Rect::from_min_max(pos2(label_rect.left(), g.rows_top), label_rect.max);
@@ -1438,8 +1605,8 @@ fn rows_label_ui(
     ) else {
         return;
     };
-    let id_font = FontId::monospace(13.0);
-    let title_font = FontId::proportional(12.5);
+    let id_font = FontId::monospace(g.style.id_font_px);
+    let title_font = FontId::proportional(g.style.title_font_px);
     for r in r0..=r1 {
         let m_index = a.rows[r];
         let m = &plan.modifications[m_index];
@@ -1457,7 +1624,7 @@ fn rows_label_ui(
             painter.rect_filled(
                 Rect::from_min_size(rr.min, vec2(4.0, rr.height())),
                 0.0,
-                theme::okabe_ito::GREEN,
+                theme::GROUP,
             );
         }
         let id_galley =
@@ -1469,7 +1636,14 @@ fn rows_label_ui(
             Color32::BLACK,
         );
         let warnings = a.warnings_by_mod.get(m_index).map_or(0, Vec::len);
-        let badge_w = if warnings > 0 { 30.0 } else { 0.0 };
+        let slip = a
+            .slippage
+            .get(m_index)
+            .and_then(Option::as_ref)
+            .and_then(|s| s.panel_return_days)
+            .filter(|&d| d != 0);
+        let badge_w =
+            if warnings > 0 { 30.0 } else { 0.0 } + if slip.is_some() { 40.0 } else { 0.0 };
         let hold_w = if m.status == Status::OnHold {
             18.0
         } else {
@@ -1491,8 +1665,24 @@ fn rows_label_ui(
                 pos2(rr.right() - badge_w - 4.0, rr.center().y),
                 Align2::RIGHT_CENTER,
                 "⏸",
-                FontId::proportional(13.0),
+                FontId::proportional(g.style.id_font_px),
                 Color32::from_gray(90),
+            );
+        }
+        if let Some(days) = slip {
+            painter.text(
+                pos2(
+                    rr.right() - if warnings > 0 { 34.0 } else { 4.0 },
+                    rr.center().y,
+                ),
+                Align2::RIGHT_CENTER,
+                format!("{days:+}d"),
+                FontId::proportional(g.style.small_font_px),
+                if days > 0 {
+                    theme::WARNING
+                } else {
+                    Color32::from_gray(90)
+                },
             );
         }
         if warnings > 0 {
@@ -1500,7 +1690,7 @@ fn rows_label_ui(
                 pos2(rr.right() - 4.0, rr.center().y),
                 Align2::RIGHT_CENTER,
                 format!("⚠{warnings}"),
-                FontId::proportional(13.0),
+                FontId::proportional(g.style.id_font_px),
                 theme::WARNING,
             );
         }

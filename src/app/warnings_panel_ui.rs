@@ -9,10 +9,6 @@ use super::theme;
 /// The warnings list for one frame; returns the modification to select when a warning is clicked.
 pub fn warnings_panel_ui(ui: &mut Ui, a: &Analysis, selected: Option<usize>) -> Option<usize> {
     let mut clicked = None;
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("Warnings").strong());
-        ui.label(RichText::new(format!("{}", a.warnings.len())).weak());
-    });
     if a.warnings.is_empty() {
         ui.label(RichText::new("No warnings: every modification has a dated next step and its dates fit the calendar.").weak());
         return None;

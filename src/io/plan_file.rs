@@ -430,6 +430,16 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, SaveError> {
 /// Writes `contents` to `path` atomically: a temporary file beside it is written, flushed and synced, then renamed
 /// over `path`. The previous file, if any, is kept as `<name>.bak`. If anything fails the old file is untouched.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    write_atomically_with(path, contents, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_atomically`] with the step that writes the bytes into the temporary file supplied by the caller (tests
+/// use it to fail mid-write, as a full disk would).
+pub fn write_atomically_with(
+    path: &Path,
+    contents: &[u8],
+    write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
     let write_err = |source| SaveError::Write {
         path: path.to_owned(),
         source,
@@ -443,23 +453,27 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
         .ok_or_else(|| write_err(std::io::Error::other("not a file name")))?
         .to_string_lossy()
         .into_owned();
+    if let Ok(meta) = fs::metadata(path)
+        && meta.permissions().readonly()
+    {
+        return Err(write_err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        )));
+    }
+    remove_stale_temporaries(&dir, &name);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::OpenOptions::new()
             .write(true)
-            .create_new(true)
+            .create(true)
+            .truncate(true)
             .open(&tmp)?;
-        file.write_all(contents)?;
+        write(&mut file, contents)?;
         file.flush()?;
         file.sync_all()?;
         drop(file);
-        if let Ok(meta) = fs::metadata(path) {
-            if meta.permissions().readonly() {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::PermissionDenied,
-                    "the file is read-only",
-                ));
-            }
+        if fs::metadata(path).is_ok() {
             // Keep the previous version. A failure here must not stop the save.
             let _ = fs::copy(path, dir.join(format!("{name}.bak")));
         }
@@ -474,6 +488,38 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
         let _ = fs::remove_file(&tmp);
     }
     result.map_err(write_err)
+}
+
+/// Temporary files a killed save left behind (`.<name>.<pid>.tmp` of processes that are gone).
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
+        if !alive {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Saves `plan` to `path` with a custom write step (see [`write_atomically_with`]).
+pub fn save_plan_with(
+    plan: &Plan,
+    path: &Path,
+    write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
+    let text = plan_to_string(plan)?;
+    write_atomically_with(path, text.as_bytes(), write)
 }
 
 /// Saves `plan` to `path` atomically in canonical form.

@@ -26,6 +26,12 @@ pub fn add_days(date: Date, days: i32) -> Date {
     date_from_day_number(day_number(date).saturating_add(days))
 }
 
+/// The first day of the month after `date`'s, or `None` at the end of the supported range. Loops over months use
+/// this so that a plan dated near year 9999 cannot make them spin.
+pub fn next_month_start(date: Date) -> Option<Date> {
+    date.last_of_month().tomorrow().ok()
+}
+
 /// How precisely a date is known. The paper often says "early April" or "by the end of March": the plan keeps a
 /// concrete date for drawing and arithmetic, and this precision so the app can show the date honestly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -167,6 +173,13 @@ mod tests {
             day_number(date(2019, 4, 3)) - day_number(date(2019, 3, 8)),
             26
         );
+    }
+
+    #[test]
+    fn month_steps_end_at_the_end_of_time() {
+        assert_eq!(next_month_start(date(2019, 12, 31)), Some(date(2020, 1, 1)));
+        assert_eq!(next_month_start(date(2019, 2, 3)), Some(date(2019, 3, 1)));
+        assert_eq!(next_month_start(Date::MAX), None);
     }
 
     #[test]

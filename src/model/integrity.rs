@@ -84,6 +84,24 @@ pub enum IntegrityError {
         /// The missing meeting id.
         meeting: String,
     },
+    /// A dependency's lag is negative or absurdly long.
+    #[error(
+        "{modification}: lag of {lag_days} working days on {on} is out of range (0 to {MAX_LAG_DAYS})"
+    )]
+    BadLag {
+        /// Modification id.
+        modification: String,
+        /// The other modification.
+        on: String,
+        /// The lag in the file.
+        lag_days: i32,
+    },
+    /// The meeting series expand to more meetings than any plan needs (a hostile or broken file).
+    #[error("meeting series expand to {count} meetings; at most {MAX_SERIES_MEETINGS} are allowed")]
+    TooManyMeetings {
+        /// How many the series would make.
+        count: u64,
+    },
     /// The calendar has no working days, so no working-day arithmetic is possible.
     #[error("calendar: working_days is empty; at least one weekday must be worked")]
     NoWorkingDays,
@@ -106,7 +124,8 @@ impl IntegrityError {
             | IntegrityError::SelfDependency { modification }
             | IntegrityError::DependencyCycle { modification, .. }
             | IntegrityError::UnknownGroup { modification, .. }
-            | IntegrityError::UnknownRelease { modification, .. } => Some(modification),
+            | IntegrityError::UnknownRelease { modification, .. }
+            | IntegrityError::BadLag { modification, .. } => Some(modification),
             IntegrityError::DuplicateId {
                 what: "modification",
                 id,
@@ -115,6 +134,12 @@ impl IntegrityError {
         }
     }
 }
+
+/// Longest finish-to-start lag a plan may ask for: ten years of working days.
+pub const MAX_LAG_DAYS: i32 = 2_600;
+
+/// Most meetings all series together may expand to.
+pub const MAX_SERIES_MEETINGS: u64 = 12_000;
 
 fn check_ids<'a>(
     what: &'static str,
@@ -180,6 +205,21 @@ pub fn check_integrity(plan: &Plan) -> Vec<IntegrityError> {
         }
     }
 
+    let occurrences: u64 = plan
+        .meeting_series
+        .iter()
+        .filter(|s| s.until >= s.from)
+        .map(|s| {
+            let months = (s.until.year() as i64 - s.from.year() as i64) * 12
+                + (s.until.month() as i64 - s.from.month() as i64)
+                + 1;
+            months.clamp(0, 1_200) as u64
+        })
+        .sum();
+    if occurrences > MAX_SERIES_MEETINGS {
+        errors.push(IntegrityError::TooManyMeetings { count: occurrences });
+    }
+
     let meeting_ids: HashSet<&str> = plan.meetings.iter().map(|m| m.id.as_str()).collect();
     for r in &plan.releases {
         if !meeting_ids.contains(r.cutoff_meeting.as_str()) {
@@ -203,6 +243,13 @@ pub fn check_integrity(plan: &Plan) -> Vec<IntegrityError> {
             }
         }
         for d in &m.dependencies {
+            if !(0..=MAX_LAG_DAYS).contains(&d.lag_days) {
+                errors.push(IntegrityError::BadLag {
+                    modification: m.id.clone(),
+                    on: d.on.clone(),
+                    lag_days: d.lag_days,
+                });
+            }
             if d.on == m.id {
                 errors.push(IntegrityError::SelfDependency {
                     modification: m.id.clone(),
@@ -453,6 +500,40 @@ mod tests {
         assert!(matches!(e[0], IntegrityError::UnknownCutoffMeeting { .. }));
         assert!(matches!(e[1], IntegrityError::UnknownGroup { .. }));
         assert!(matches!(e[2], IntegrityError::UnknownRelease { .. }));
+    }
+
+    #[test]
+    fn hostile_lags_and_series_are_refused() {
+        let mut p = plan_with(&["A", "B"]);
+        p.modifications[0].dependencies.push(Dependency {
+            kind: DependencyKind::FinishToStart,
+            on: "B".into(),
+            lag_days: i32::MAX,
+            notes: String::new(),
+        });
+        for i in 0..20 {
+            p.meeting_series.push(MeetingSeries {
+                id: format!("s{i}"),
+                kind: MeetingKind::Other,
+                name: "S".into(),
+                nth: 1,
+                weekday: crate::model::date::WeekDay::Monday,
+                from: date(1000, 1, 1),
+                until: date(9000, 1, 1),
+                notice: None,
+                notes: String::new(),
+            });
+        }
+        let e = check_integrity(&p);
+        assert!(
+            e.iter().any(|e| matches!(e, IntegrityError::BadLag { .. })),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|e| matches!(e, IntegrityError::TooManyMeetings { count: 24_000 })),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -1,10 +1,14 @@
 //! The plan as data, the working-day calendar, validation and edits. Pure and deterministic: no egui, no files.
 
+pub mod agenda;
+pub mod baseline;
 pub mod calendar;
 pub mod date;
 pub mod document;
 pub mod edit;
+pub mod filter;
 pub mod integrity;
+pub mod layout;
 pub mod plan;
 pub mod schedule;
 pub mod validate;
@@ -12,7 +16,7 @@ pub mod validate;
 pub use calendar::{Calendar, Holiday};
 pub use date::{
     Precision, WeekDay, add_days, date_from_day_number, day_number, format_approx, format_date,
-    format_month,
+    format_month, next_month_start,
 };
 pub use document::Document;
 pub use edit::{Edit, EditError, ListEdit, apply};

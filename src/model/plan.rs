@@ -641,6 +641,9 @@ pub struct Baseline {
     pub date: Date,
     /// E.g. "Timetable agreed at Panel 65 (February 2019)".
     pub name: String,
+    /// Where the baseline comes from, and what in it is estimated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     /// Per modification: its work packages and milestones then.
     pub modifications: Vec<BaselineEntry>,
 }

@@ -1,0 +1,249 @@
+//! Presentation mode for Panel meetings: full screen, no editing chrome, larger type, strong colours, a legend,
+//! and a large card for the modification being discussed. Arrow keys (and presentation clickers' Page Up/Down)
+//! step through the modifications; dragging and undo still work.
+
+use egui::{Color32, RichText, Ui};
+
+use super::analysis::Analysis;
+use super::theme;
+use crate::io::export_text::{dependency_phrases, prose_date};
+use crate::model::{MeetingKind, MilestoneKind, Owner, Plan, format_approx, format_date};
+
+/// Which way to step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The next row.
+    Next,
+    /// The previous row.
+    Previous,
+    /// The first row.
+    First,
+    /// The last row.
+    Last,
+}
+
+/// The step the keys pressed this frame ask for, if any. Arrow keys, Page Up/Down, Space, Home and End.
+pub fn step_from_keys(ui: &Ui) -> Option<Step> {
+    ui.input(|i| {
+        let pressed = |keys: &[egui::Key]| keys.iter().any(|k| i.key_pressed(*k));
+        use egui::Key::*;
+        if pressed(&[ArrowDown, ArrowRight, PageDown, Space]) {
+            Some(Step::Next)
+        } else if pressed(&[ArrowUp, ArrowLeft, PageUp]) {
+            Some(Step::Previous)
+        } else if pressed(&[Home]) {
+            Some(Step::First)
+        } else if pressed(&[End]) {
+            Some(Step::Last)
+        } else {
+            None
+        }
+    })
+}
+
+/// The row to go to from `current` (a row index), among `n` rows.
+pub fn stepped(current: Option<usize>, step: Step, n: usize) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    Some(match (current, step) {
+        (_, Step::First) | (None, Step::Next) => 0,
+        (_, Step::Last) | (None, Step::Previous) => n - 1,
+        (Some(r), Step::Next) => (r + 1).min(n - 1),
+        (Some(r), Step::Previous) => r.saturating_sub(1),
+    })
+}
+
+/// The title bar: plan title, status date, what is filtered, how to leave.
+pub fn title_bar_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&plan.meta.title).size(24.0).strong());
+        ui.add_space(12.0);
+        ui.label(
+            RichText::new(format!(
+                "Status as of {}",
+                plan.meta.status_date.strftime("%-d %B %Y")
+            ))
+            .size(18.0)
+            .color(theme::STATUS_DATE),
+        );
+        if a.filter.is_active() {
+            ui.add_space(12.0);
+            ui.label(
+                RichText::new(format!("Showing {} of {}", a.rows.len(), a.total))
+                    .size(16.0)
+                    .color(Color32::from_gray(60)),
+            );
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                RichText::new("Up / Down: next modification · Esc: leave")
+                    .size(14.0)
+                    .color(Color32::from_gray(90)),
+            );
+        });
+    });
+}
+
+/// The legend strip: bar colours, milestone symbols, line meanings.
+pub fn legend_strip_ui(ui: &mut Ui) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
+        for o in Owner::ALL {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 3.0, theme::owner_colour(o));
+            ui.label(RichText::new(o.label()).size(15.0));
+            ui.add_space(8.0);
+        }
+        for k in [
+            MilestoneKind::DccResponseDue,
+            MilestoneKind::WorkingGroup,
+            MilestoneKind::PanelReturn,
+            MilestoneKind::ModificationReport,
+        ] {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+            let c = rect.center();
+            let r = 7.0;
+            ui.painter().add(egui::Shape::convex_polygon(
+                vec![
+                    c + egui::vec2(0.0, -r),
+                    c + egui::vec2(r, 0.0),
+                    c + egui::vec2(0.0, r),
+                    c + egui::vec2(-r, 0.0),
+                ],
+                theme::milestone_colour(k),
+                egui::Stroke::NONE,
+            ));
+            ui.label(RichText::new(k.label()).size(15.0));
+            ui.add_space(8.0);
+        }
+        ui.label(
+            RichText::new("Hollow diamond: approximate date · hatched row: on hold · red line: status date · purple: release cut-off")
+                .size(15.0)
+                .color(Color32::from_gray(60)),
+        );
+    });
+}
+
+/// The large card for modification `m`.
+pub fn card_ui(ui: &mut Ui, plan: &Plan, a: &Analysis, m: Option<usize>) {
+    let Some(mi) = m.filter(|&i| i < plan.modifications.len()) else {
+        ui.add_space(20.0);
+        ui.label(
+            RichText::new("Press Down (or Page Down) to step through the modifications.")
+                .size(18.0),
+        );
+        return;
+    };
+    let m = &plan.modifications[mi];
+    let status = plan.meta.status_date;
+    let big = |t: &str| RichText::new(t).size(17.0);
+    ui.label(RichText::new(&m.id).size(26.0).strong().monospace());
+    ui.label(RichText::new(&m.title).size(20.0).strong());
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(m.status.label())
+            .size(18.0)
+            .color(theme::ACCENT),
+    );
+    if let Some(g) = m.group.as_deref().and_then(|g| plan.group(g)) {
+        ui.label(big(&format!("Group: {}", g.name)));
+    }
+    ui.separator();
+    ui.label(
+        RichText::new("Next step")
+            .size(15.0)
+            .color(Color32::from_gray(90)),
+    );
+    match m.current_work_package(status) {
+        Some(w) => ui.label(big(&format!(
+            "{} ({}), due {}",
+            w.name,
+            w.owner.label(),
+            format_approx(w.end, w.end_precision)
+        ))),
+        None => ui.label(big("No work package planned")),
+    };
+    let next = |kind: MilestoneKind| {
+        m.milestones
+            .iter()
+            .filter(|x| x.kind == kind && !x.done && x.date >= status)
+            .min_by_key(|x| x.date)
+    };
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new("Working Group")
+            .size(15.0)
+            .color(Color32::from_gray(90)),
+    );
+    ui.label(big(&next(MilestoneKind::WorkingGroup).map_or(
+        "—".to_owned(),
+        |x| {
+            let meeting = a.schedule.on(x.date, MeetingKind::WorkingGroup);
+            format!(
+                "{}{}",
+                format_date(x.date),
+                meeting.map_or(String::new(), |mt| format!(" · {}", mt.name))
+            )
+        },
+    )));
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new("Returns to the Panel")
+            .size(15.0)
+            .color(Color32::from_gray(90)),
+    );
+    ui.label(big(&m.panel_return().map_or("—".to_owned(), |x| {
+        let meeting = a.schedule.on(x.date, MeetingKind::Panel);
+        let what = if x.kind == MilestoneKind::ModificationReport {
+            "with the Modification Report, "
+        } else {
+            ""
+        };
+        format!(
+            "{what}{}{}",
+            prose_date(x.date, x.precision).trim_start_matches("on "),
+            meeting.map_or(String::new(), |mt| format!(
+                " · {}{}",
+                mt.name,
+                if mt.approximate {
+                    " (date to be confirmed)"
+                } else {
+                    ""
+                }
+            ))
+        )
+    })));
+    let deps = dependency_phrases(plan, mi);
+    if !deps.is_empty() {
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new("Dependencies")
+                .size(15.0)
+                .color(Color32::from_gray(90)),
+        );
+        for d in deps {
+            ui.label(big(&d));
+        }
+    }
+    if let Some(s) = a.slippage.get(mi).and_then(Option::as_ref)
+        && let Some(days) = s.panel_return_days
+        && days != 0
+    {
+        ui.add_space(4.0);
+        ui.label(big(&format!(
+            "Panel return moved {days:+} working days since the baseline"
+        )));
+    }
+    let warnings: Vec<_> = a.warnings_of(mi).collect();
+    if !warnings.is_empty() {
+        ui.add_space(6.0);
+        for w in warnings {
+            ui.label(
+                RichText::new(format!("⚠ {}", w.message))
+                    .size(16.0)
+                    .color(theme::WARNING),
+            );
+        }
+    }
+}

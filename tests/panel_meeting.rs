@@ -1,0 +1,269 @@
+//! The Panel-meeting layer driven through egui_kittest: presentation mode, the agenda filter, search, and baselines
+//! with slippage.
+
+#![allow(clippy::unwrap_used)]
+
+use egui::{Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use jiff::civil::date;
+use sec_timetable::app::{BottomTab, Settings, TimetableApp, bundled_plan, setup_style};
+
+fn harness() -> Harness<'static, TimetableApp> {
+    let app = TimetableApp::new(bundled_plan(), None, Settings::default()).without_native_dialogs();
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 720.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(setup_style)
+        .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
+    h.run();
+    h
+}
+
+fn drag(h: &mut Harness<'static, TimetableApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=12 {
+        h.hover_at(from + (to - from) * (i as f32 / 12.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn selected(h: &Harness<'static, TimetableApp>) -> Option<String> {
+    h.state().selected.clone()
+}
+
+#[test]
+fn presentation_steps_through_modifications_and_leaves_with_escape() {
+    let mut h = harness();
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.state().presentation);
+    // Editing chrome is gone; the title and legend are there.
+    assert!(h.query_by_label("File").is_none());
+    h.get_by_label("SEC Modification Timetables");
+    h.get_by_label("Status as of 8 March 2019");
+    h.get_by_label("Press Down (or Page Down) to step through the modifications.");
+    // Every modification id is legible: a row at least 24 px tall, on screen.
+    for m in &h.state().plan().modifications {
+        let row = h.get_by_label(&format!("Row {}", m.id)).rect();
+        assert!(
+            row.height() >= 24.0 && row.bottom() <= 720.0,
+            "{} at {row:?}",
+            m.id
+        );
+    }
+
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("SECMP0007"));
+    h.get_by_label("Returns to the Panel");
+    h.get_by_label("12 April 2019 · Panel 67 (date to be confirmed)");
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("SECMP0010"));
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("SECMP0007"));
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("SECMP0067"));
+    h.get_by_label("SECMP0028 waits for this");
+    // Rows follow the display order: the prepayment group together.
+    h.key_press(egui::Key::Home);
+    h.run();
+    for _ in 0..7 {
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+    }
+    assert_eq!(selected(&h).as_deref(), Some("SECMP0032"));
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("SECMP0037"));
+
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().presentation);
+    h.get_by_label("File");
+}
+
+#[test]
+fn dragging_works_while_presenting_with_undo() {
+    let mut h = harness();
+    h.key_press(egui::Key::F5);
+    h.run();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let from = h
+        .get_by_label("SECMP0007: Review response with the Proposer; agree option")
+        .rect()
+        .center();
+    drag(&mut h, from, from + vec2(7.0 * px_per_day, 0.0));
+    assert_eq!(
+        h.state().plan().modifications[0].work_packages[1].start,
+        date(2019, 3, 25)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().plan().modifications[0].work_packages[1].start,
+        date(2019, 3, 18)
+    );
+    assert!(
+        h.state().presentation,
+        "undo does not leave presentation mode"
+    );
+}
+
+#[test]
+fn clicking_a_meeting_shows_only_what_is_due_there() {
+    let mut h = harness();
+    h.get_by_label("Meetings and agendas").click();
+    h.run();
+    assert_eq!(h.state().bottom_tab, BottomTab::Meetings);
+    h.get_by_label_contains("Working Group April 2019 · 4 due")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label_contains("Working Group April 2019 · 4 due")
+        .click();
+    h.run();
+    let shown: Vec<&str> = h
+        .state()
+        .analysis()
+        .rows
+        .iter()
+        .map(|&m| h.state().plan().modifications[m].id.as_str())
+        .collect();
+    assert_eq!(shown, ["SECMP0007", "SECMP0012", "SECMP0053", "SECMP0066"]);
+    assert!(h.query_by_label("Row SECMP0010").is_none());
+    h.get_by_label("Row SECMP0066");
+    h.get_by_label("4 of 18");
+    // Its agenda lists the four with their reasons, and clicking one selects it.
+    h.get_by_label_contains(
+        "Channel selection to support Shared HAN solutions — Working Group: any appetite",
+    );
+    // Presentation respects the filter.
+    h.key_press(egui::Key::F5);
+    h.run();
+    h.get_by_label("Showing 4 of 18");
+    h.key_press(egui::Key::End);
+    h.run();
+    assert_eq!(selected(&h).as_deref(), Some("SECMP0066"));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // Clicking the meeting again shows everything.
+    h.get_by_label("Meetings and agendas").click();
+    h.run();
+    h.get_by_label_contains("Working Group April 2019 · 4 due")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label_contains("Working Group April 2019 · 4 due")
+        .click();
+    h.run();
+    assert_eq!(h.state().analysis().rows.len(), 18);
+}
+
+#[test]
+fn search_filters_rows() {
+    let mut h = harness();
+    h.get_by_label("Search ids, titles, summaries and notes")
+        .focus();
+    h.run();
+    h.get_by_label("Search ids, titles, summaries and notes")
+        .type_text("ppmid");
+    h.run();
+    assert_eq!(h.state().analysis().rows.len(), 4);
+    h.get_by_label("Row SECMP0037");
+    assert!(h.query_by_label("Row SECMP0028").is_none());
+    h.get_by_label("Clear filter").click();
+    h.run();
+    assert_eq!(h.state().analysis().rows.len(), 18);
+}
+
+#[test]
+fn the_bundled_baseline_shows_what_slipped_since_february() {
+    let mut h = harness();
+    h.get_by_label("Slippage since baseline").click();
+    h.run();
+    h.get_by_label_contains("February 2019 timetable");
+    let a = h.state().analysis();
+    let plan = h.state().plan();
+    let slip = |id: &str| {
+        a.slippage[plan.modification_index(id).unwrap()]
+            .clone()
+            .unwrap()
+    };
+    // SECMP0024: the Preliminary Assessment is re-requested; its Panel return moves from April to June.
+    assert_eq!(
+        slip("SECMP0024").panel_return,
+        (Some(date(2019, 4, 12)), Some(date(2019, 6, 21)))
+    );
+    assert!(slip("SECMP0024").panel_return_days.unwrap() > 40);
+    // SECMP0010 and SECMP0013: April to May.
+    assert_eq!(slip("SECMP0010").panel_return_days, Some(22));
+    assert_eq!(slip("SECMP0013").panel_return_days, Some(22));
+    // SECMP0053: the May Modification Report is no longer planned.
+    assert!(
+        slip("SECMP0053").notes[0].contains("none is planned now"),
+        "{:?}",
+        slip("SECMP0053").notes
+    );
+    assert_eq!(
+        h.get_all_by_label("+22 wd").count(),
+        2,
+        "SECMP0010 and SECMP0013"
+    );
+    // The row labels carry the slip too.
+    assert!(a.slippage[0].is_none(), "SECMP0007 has no baseline entry");
+}
+
+#[test]
+fn setting_a_baseline_then_moving_a_panel_return_shows_slippage() {
+    let mut h = harness();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Set baseline").click();
+    h.run();
+    assert_eq!(h.state().bottom_tab, BottomTab::Slippage);
+    assert_eq!(
+        h.state().plan().baseline.as_ref().unwrap().date,
+        date(2019, 3, 8)
+    );
+    assert!(
+        h.state().document().is_dirty(),
+        "the baseline is part of the plan"
+    );
+    assert!(
+        h.state()
+            .analysis()
+            .slippage
+            .iter()
+            .flatten()
+            .all(|s| s.panel_return_days.unwrap_or(0) == 0)
+    );
+
+    // Move SECMP0007's Panel return from April to the May Panel.
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let from = h
+        .get_by_label("SECMP0007: Panel April 2019: update and next dates")
+        .rect()
+        .center();
+    drag(&mut h, from, from + vec2(35.0 * px_per_day, 0.0));
+    assert_eq!(
+        h.state().plan().modifications[0].milestones[2].date,
+        date(2019, 5, 17)
+    );
+    let s = h.state().analysis().slippage[0].clone().unwrap();
+    assert_eq!(s.panel_return_days, Some(22));
+    h.get_by_label("+22 wd");
+    // Undo the baseline too: two steps back to the plan as loaded.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(!h.state().document().is_dirty());
+}
