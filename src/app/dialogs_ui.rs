@@ -116,8 +116,8 @@ pub fn modal_ui(app: &mut TimetableApp, ctx: &egui::Context) {
                     p.display().to_string()
                 });
             let message = format!(
-                "SEC Timetable did not close cleanly last time. Unsaved work from {from}, kept at {}, can be restored.",
-                file.saved_at
+                "SEC Timetable did not close cleanly last time. Unsaved work from {from}, kept on {}, can be restored.",
+                file.saved_at_text()
             );
             if let Some(choice) = choice_modal(
                 ctx,

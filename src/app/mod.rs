@@ -781,13 +781,17 @@ impl TimetableApp {
     /// Every few seconds: has someone else changed the open file? With no local edits, offer to reload; with local
     /// edits, saving will ask.
     fn watch_disk(&mut self, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        if now < self.next_disk_check_s || self.modal.is_some() {
+        if self.path.is_none() {
             return;
         }
-        self.next_disk_check_s = now + DISK_CHECK_INTERVAL_S;
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(DISK_CHECK_INTERVAL_S));
-        self.check_disk_now();
+        let now = ctx.input(|i| i.time);
+        if now >= self.next_disk_check_s && self.modal.is_none() {
+            self.next_disk_check_s = now + DISK_CHECK_INTERVAL_S;
+            self.check_disk_now();
+        }
+        // Every frame asks for the next check, or an idle app would never look again.
+        let wait = (self.next_disk_check_s - now).max(0.1);
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
     }
 
     /// Checks the open file against what was last read or written.
@@ -814,7 +818,7 @@ impl TimetableApp {
             if let Some(p) = &file.source {
                 self.disk = files::DiskState::read(p).ok();
             }
-            self.status = format!("Restored unsaved work from {}", file.saved_at);
+            self.status = format!("Restored unsaved work from {}", file.saved_at_text());
         }
     }
 

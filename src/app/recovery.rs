@@ -30,6 +30,14 @@ pub struct RecoveryFile {
 }
 
 impl RecoveryFile {
+    /// When it was written, for people: "30 Nov 2026, 14:05 UTC".
+    pub fn saved_at_text(&self) -> String {
+        self.saved_at
+            .parse::<jiff::Timestamp>()
+            .map(|t| t.strftime("%-d %b %Y, %H:%M UTC").to_string())
+            .unwrap_or_else(|_| self.saved_at.clone())
+    }
+
     /// The plan inside, if it still parses.
     pub fn plan(&self) -> Option<Plan> {
         parse_plan(self.plan.as_bytes(), Path::new(FILE_NAME)).ok()

@@ -234,7 +234,8 @@ pub fn appendix_svg(input: &AppendixInput<'_>, page: Page) -> String {
         let baseline = y + row_h / 2.0 + label_size * 0.35;
         labels = labels
             .add(text(margin + 2.0, baseline, label_size, m.id.clone()).set("font-weight", "bold"));
-        let title_x = margin + 2.0 + text_width(&m.id, label_size) + 2.0;
+        // Bold digits run wider than the estimate for light text.
+        let title_x = margin + 2.0 + text_width(&m.id, label_size) * 1.2 + label_size * 0.8;
         let warn = warnings.iter().filter(|x| x.index == mi).count();
         let room = chart_left - title_x - 2.0 - if warn > 0 { 5.0 } else { 0.0 };
         if let Some(t) = shorten(&m.title, label_size, room) {
@@ -448,8 +449,9 @@ pub fn appendix_svg(input: &AppendixInput<'_>, page: Page) -> String {
                 }
                 items = items.add(rect);
             }
-            let size = (lane_h * 0.55).clamp(0.8, 2.6);
-            if lane_h >= 2.8
+            let size = (lane_h * 0.55).min(2.6);
+            // Below about 5 pt the names are unreadable on paper: leave them to the legend and the table.
+            if size >= 1.75
                 && let Some(t) = shorten(&wp.name, size, x1 - x0 - 1.2)
             {
                 items = items.add(

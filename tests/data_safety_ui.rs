@@ -1,0 +1,243 @@
+//! Data safety in the app, driven through egui_kittest: crash recovery, a file changed by someone else, and saves
+//! that fail.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use egui::{Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sec_timetable::app::{Modal, Settings, TimetableApp, bundled_plan, setup_style};
+use sec_timetable::io::{load_plan, save_plan};
+
+fn harness(app: TimetableApp) -> Harness<'static, TimetableApp> {
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 720.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(setup_style)
+        .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
+    h.run();
+    h
+}
+
+fn saved_plan(dir: &Path) -> PathBuf {
+    let path = dir.join("plan.ron");
+    save_plan(&bundled_plan(), &path).unwrap();
+    path
+}
+
+fn open(path: &Path, recovery: Option<&Path>) -> Harness<'static, TimetableApp> {
+    let mut app =
+        TimetableApp::startup(Some(path.to_owned()), Settings::default()).without_native_dialogs();
+    if let Some(dir) = recovery {
+        app = app.with_recovery_dir(dir);
+    }
+    harness(app)
+}
+
+/// Retitles SECMP0007 through the side panel, as a user would.
+fn edit_title(h: &mut Harness<'static, TimetableApp>, suffix: &str) {
+    h.get_by_label("Row SECMP0007").click();
+    h.run();
+    let title = h.state().plan().modifications[0].title.clone();
+    let field = || {
+        egui_kittest::kittest::By::new()
+            .role(egui::Role::TextInput)
+            .value(&title)
+    };
+    h.get(field()).focus();
+    h.run();
+    h.get(field()).type_text(suffix);
+    h.run();
+}
+
+fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..300 {
+        if ready() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[test]
+fn unsaved_work_survives_a_crash_and_is_offered_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let path = saved_plan(dir.path());
+    let mut h = open(&path, Some(&recovery));
+    edit_title(&mut h, " (edited)");
+    // A little over a second of frames: the recovery file is written in the background.
+    h.run_steps(90);
+    let file = recovery.join("unsaved-plan.ron");
+    wait_until("the recovery file", || file.exists());
+    let edited = h.state().plan().clone();
+    // "Crash": the app goes away without a clean exit.
+    drop(h);
+
+    let mut h = open(&path, Some(&recovery));
+    assert!(matches!(h.state().modal, Some(Modal::Recover(_))));
+    h.get_by_label_contains("did not close cleanly");
+    h.get_by_label_contains(&format!("Unsaved work from {}", path.display()));
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().plan(), &edited);
+    assert!(
+        h.state().document().is_dirty(),
+        "restored work is unsaved until saved"
+    );
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    // Saving removes the recovery file.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(!h.state().document().is_dirty());
+    wait_until("the recovery file to go", || !file.exists());
+    assert_eq!(load_plan(&path).unwrap(), edited);
+}
+
+#[test]
+fn discarding_recovered_work_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let path = saved_plan(dir.path());
+    let mut h = open(&path, Some(&recovery));
+    edit_title(&mut h, " X");
+    h.run_steps(90);
+    let file = recovery.join("unsaved-plan.ron");
+    wait_until("the recovery file", || file.exists());
+    drop(h);
+    let mut h = open(&path, Some(&recovery));
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().plan(), &bundled_plan());
+    wait_until("the recovery file to go", || !file.exists());
+}
+
+#[test]
+fn a_file_changed_elsewhere_with_no_local_edits_offers_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_plan(dir.path());
+    let mut h = open(&path, None);
+    // A colleague edits the file on the shared drive.
+    let mut theirs = bundled_plan();
+    theirs.meta.title = "Their version".into();
+    save_plan(&theirs, &path).unwrap();
+    h.state_mut().check_disk_now();
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::ChangedOnDisk)));
+    h.get_by_label("Reload").click();
+    h.run();
+    assert_eq!(h.state().plan().meta.title, "Their version");
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn saving_over_someone_elses_change_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_plan(dir.path());
+    let mut h = open(&path, None);
+    edit_title(&mut h, " (mine)");
+    let mine = h.state().plan().clone();
+    let mut theirs = bundled_plan();
+    theirs.meta.title = "Their version".into();
+    save_plan(&theirs, &path).unwrap();
+
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(matches!(h.state().modal, Some(Modal::SaveConflict(_))));
+    h.get_by_label_contains("has changed on disk since you opened it");
+    // Cancel: nothing written, my work kept.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(load_plan(&path).unwrap(), theirs);
+    assert!(h.state().document().is_dirty());
+
+    // Save As keeps both.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_label("Save As…").click();
+    h.run();
+    let other = dir.path().join("mine.ron");
+    h.state_mut().modal = Some(Modal::PathPrompt {
+        purpose: sec_timetable::app::files::DialogPurpose::SaveAs(None),
+        text: other.display().to_string(),
+    });
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(load_plan(&other).unwrap(), mine);
+    assert_eq!(load_plan(&path).unwrap(), theirs);
+
+    // Overwrite, when that is what the planner wants.
+    let mut h = open(&path, None);
+    edit_title(&mut h, " (mine again)");
+    let mine = h.state().plan().clone();
+    theirs.meta.title = "Their second version".into();
+    save_plan(&theirs, &path).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert_eq!(load_plan(&path).unwrap(), mine);
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn a_save_that_fails_says_so_and_keeps_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_plan(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let mut h = open(&path, None);
+    edit_title(&mut h, " (unsaved)");
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    match &h.state().modal {
+        Some(Modal::Error { message, .. }) => {
+            assert!(message.contains("the file is read-only"), "{message}");
+            assert!(message.contains("Your changes are still here, unsaved."));
+        }
+        other => panic!("expected an error, got {other:?}"),
+    }
+    h.get_by_label_contains("the file is read-only");
+    assert!(h.state().document().is_dirty());
+    assert!(
+        h.state().plan().modifications[0]
+            .title
+            .ends_with(" (unsaved)")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(h.state().title(), "plan.ron* — SEC Timetable");
+}
+
+#[test]
+fn an_idle_app_keeps_watching_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = saved_plan(dir.path());
+    let mut h = open(&path, None);
+    // Even with nothing happening, the app asks to be woken for the next check.
+    let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(delay <= Duration::from_secs(2), "{delay:?}");
+    let mut theirs = bundled_plan();
+    theirs.meta.title = "Changed while idle".into();
+    save_plan(&theirs, &path).unwrap();
+    h.run_steps(150);
+    assert!(matches!(h.state().modal, Some(Modal::ChangedOnDisk)));
+    h.get_by_label("Keep this version").click();
+    h.run();
+    assert!(
+        h.state().document().is_dirty(),
+        "the app's version now differs from the file"
+    );
+    h.run_steps(150);
+    assert!(
+        h.state().modal.is_none(),
+        "asked once, not every two seconds"
+    );
+}
