@@ -379,7 +379,7 @@ fn a_missing_folder_is_reported() {
     )
     .unwrap_err();
     assert!(e.to_string().contains("cannot save"), "{e}");
-    assert!(e.to_string().contains("No such file or directory"), "{e}");
+    assert!(e.to_string().contains("gone does not exist"), "{e}");
 }
 
 #[test]
@@ -416,7 +416,11 @@ fn a_full_disk_mid_write_leaves_the_old_file() {
         ))
     })
     .unwrap_err();
-    assert!(e.to_string().contains("No space left on device"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("the disk is full (No space left on device)"),
+        "{e}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(leftovers(dir.path()), 0, "the temporary file is removed");
 }

@@ -487,7 +487,22 @@ pub fn write_atomically_with(
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result.map_err(write_err)
+    result.map_err(|e| write_err(plain_error(e, &dir)))
+}
+
+/// The OS error, said the way a planner would understand it.
+fn plain_error(e: std::io::Error, dir: &Path) -> std::io::Error {
+    use std::io::ErrorKind;
+    let plain = match e.kind() {
+        ErrorKind::NotFound if !dir.exists() => {
+            format!("the folder {} does not exist", dir.display())
+        }
+        ErrorKind::PermissionDenied => format!("permission denied ({e})"),
+        ErrorKind::StorageFull => format!("the disk is full ({e})"),
+        ErrorKind::ReadOnlyFilesystem => format!("the drive is read-only ({e})"),
+        _ => return e,
+    };
+    std::io::Error::new(e.kind(), plain)
 }
 
 /// Temporary files a killed save left behind (`.<name>.<pid>.tmp` of processes that are gone).
