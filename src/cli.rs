@@ -147,6 +147,14 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
     }
 }
 
+/// Loads `path`, or writes the error to `err` and gives the exit code for it.
+fn load_or_report(path: &std::path::Path, err: &mut dyn Write) -> Result<crate::model::Plan, i32> {
+    load_plan(path).map_err(|e| {
+        let _ = writeln!(err, "error: {e}");
+        EXIT_LOAD_ERROR
+    })
+}
+
 fn parse_dpi(s: &str) -> Result<f64, String> {
     let dpi: f64 = s.parse().map_err(|_| format!("not a number: {s}"))?;
     if (10.0..=1200.0).contains(&dpi) {
@@ -181,12 +189,9 @@ fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let plan = match load_plan(path) {
+    let plan = match load_or_report(path, err) {
         Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_LOAD_ERROR;
-        }
+        Err(code) => return code,
     };
     let schedule = Schedule::build(&plan);
     let warnings = validate(&plan, &schedule);
@@ -242,12 +247,9 @@ fn agenda(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let plan = match load_plan(path) {
+    let plan = match load_or_report(path, err) {
         Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_LOAD_ERROR;
-        }
+        Err(code) => return code,
     };
     let schedule = Schedule::build(&plan);
     let status = plan.meta.status_date;
@@ -315,12 +317,9 @@ fn format(
 }
 
 fn check(path: &std::path::Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let plan = match load_plan(path) {
+    let plan = match load_or_report(path, err) {
         Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_LOAD_ERROR;
-        }
+        Err(code) => return code,
     };
     let schedule = Schedule::build(&plan);
     let warnings = validate(&plan, &schedule);

@@ -3,45 +3,17 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
+use common::{bundled_app, drag, harness};
 use egui::{Modifiers, Pos2, Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 use jiff::civil::date;
-use sec_timetable::app::{Modal, Settings, TimetableApp, bundled_plan, setup_style};
-use sec_timetable::model::Plan;
-
-fn app_with(plan: Plan) -> TimetableApp {
-    TimetableApp::new(plan, None, Settings::default()).without_native_dialogs()
-}
-
-fn harness(app: TimetableApp) -> Harness<'static, TimetableApp> {
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 720.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_theme(egui::Theme::Light)
-        .with_context_setup(setup_style)
-        .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
-    h.run();
-    h
-}
+use sec_timetable::app::{Modal, Settings, TimetableApp, bundled_plan};
 
 fn bundled() -> Harness<'static, TimetableApp> {
-    harness(app_with(bundled_plan()))
-}
-
-/// Press at `from`, move in small steps, release at `to`.
-fn drag(h: &mut Harness<'static, TimetableApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.step();
-    for i in 1..=12 {
-        let p = from + (to - from) * (i as f32 / 12.0);
-        h.hover_at(p);
-        h.step();
-    }
-    h.drop_at(to);
-    h.run();
+    harness(bundled_app())
 }
 
 fn center_of(h: &Harness<'static, TimetableApp>, label: &str) -> Pos2 {

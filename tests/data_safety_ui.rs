@@ -3,25 +3,17 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use egui::{Modifiers, vec2};
+use common::harness;
+use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sec_timetable::app::{Modal, Settings, TimetableApp, bundled_plan, setup_style};
+use sec_timetable::app::{Modal, Settings, TimetableApp, bundled_plan};
 use sec_timetable::io::{load_plan, save_plan};
-
-fn harness(app: TimetableApp) -> Harness<'static, TimetableApp> {
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 720.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_theme(egui::Theme::Light)
-        .with_context_setup(setup_style)
-        .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
-    h.run();
-    h
-}
 
 fn saved_plan(dir: &Path) -> PathBuf {
     let path = dir.join("plan.ron");

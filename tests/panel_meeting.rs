@@ -3,35 +3,17 @@
 
 #![allow(clippy::unwrap_used)]
 
-use egui::{Modifiers, Pos2, vec2};
+mod common;
+
+use common::{bundled_app, drag};
+use egui::{Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
-use sec_timetable::app::{BottomTab, Settings, TimetableApp, bundled_plan, setup_style};
+use sec_timetable::app::{BottomTab, TimetableApp};
 
 fn harness() -> Harness<'static, TimetableApp> {
-    let app = TimetableApp::new(bundled_plan(), None, Settings::default()).without_native_dialogs();
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 720.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_theme(egui::Theme::Light)
-        .with_context_setup(setup_style)
-        .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
-    h.run();
-    h
-}
-
-fn drag(h: &mut Harness<'static, TimetableApp>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.step();
-    for i in 1..=12 {
-        h.hover_at(from + (to - from) * (i as f32 / 12.0));
-        h.step();
-    }
-    h.drop_at(to);
-    h.run();
+    common::harness(bundled_app())
 }
 
 fn selected(h: &Harness<'static, TimetableApp>) -> Option<String> {

@@ -3,22 +3,15 @@
 
 #![allow(clippy::unwrap_used)]
 
-use egui::vec2;
+mod common;
+
+use common::bundled_app;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sec_timetable::app::{Settings, TimetableApp, bundled_plan, setup_style};
+use sec_timetable::app::TimetableApp;
 
 fn harness() -> Harness<'static, TimetableApp> {
-    let app = TimetableApp::new(bundled_plan(), None, Settings::default()).without_native_dialogs();
-    let mut h = Harness::builder()
-        .with_size(vec2(1280.0, 720.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_theme(egui::Theme::Light)
-        .with_context_setup(setup_style)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
-    h.run();
-    h
+    common::harness_wgpu(bundled_app())
 }
 
 #[test]

@@ -150,16 +150,7 @@ impl Analysis {
             r = end + 1;
         }
         // Meetings run on for months past the last step; "fit all" is about the modifications.
-        let dates = plan
-            .modifications
-            .iter()
-            .filter_map(|m| m.date_range())
-            .flat_map(|(a, b)| [a, b])
-            .chain(std::iter::once(plan.meta.status_date));
-        let date_range = dates.fold(None, |acc: Option<(Date, Date)>, d| match acc {
-            None => Some((d, d)),
-            Some((a, b)) => Some((a.min(d), b.max(d))),
-        });
+        let date_range = Some(crate::model::layout::date_range(plan));
         Analysis {
             revision,
             filter: filter.clone(),

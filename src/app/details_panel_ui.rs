@@ -875,25 +875,14 @@ pub fn legend_ui(ui: &mut Ui) {
                 ui.label(o.label());
                 ui.end_row();
             }
-            for k in [
-                MilestoneKind::DccResponseDue,
-                MilestoneKind::WorkingGroup,
-                MilestoneKind::PanelReturn,
-                MilestoneKind::ModificationReport,
-                MilestoneKind::ConsultationIssue,
-                MilestoneKind::SubCommittee,
-            ] {
+            for k in MilestoneKind::LEGEND {
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());
                 let c = rect.center();
                 let r = 6.0;
-                ui.painter().add(egui::Shape::convex_polygon(
-                    vec![
-                        c + egui::vec2(0.0, -r),
-                        c + egui::vec2(r, 0.0),
-                        c + egui::vec2(0.0, r),
-                        c + egui::vec2(-r, 0.0),
-                    ],
+                ui.painter().add(theme::diamond(
+                    c,
+                    r,
                     theme::milestone_colour(k),
                     egui::Stroke::NONE,
                 ));

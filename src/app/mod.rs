@@ -24,7 +24,7 @@ use crate::io::export_text::{
     section3_markdown, timetable_csv, timetable_markdown, timetable_rows,
 };
 use crate::io::plan_file::write_atomically;
-use crate::io::{load_plan, parse_plan, save_plan};
+use crate::io::{load_plan, save_plan};
 use crate::model::filter::RowFilter;
 use crate::model::{Document, Edit, Plan};
 use analysis::Analysis;
@@ -32,18 +32,9 @@ use commands::Command;
 use files::{DialogOutcome, DialogPurpose, ExportKind, PendingAction, RunningDialog};
 use timeline_ui::{TimelineState, ViewState};
 
-/// The Panel's March 2019 plan, built into the binary so the app opens it from any directory.
-pub const BUNDLED_PLAN: &str = include_str!("../../saves/secp_66_1503_12.ron");
-/// Name shown for the bundled plan until it is saved somewhere.
-pub const BUNDLED_NAME: &str = "secp_66_1503_12.ron";
+pub use crate::io::{BUNDLED_NAME, BUNDLED_PLAN, bundled_plan};
 /// Key of the app's settings in eframe's storage.
 const SETTINGS_KEY: &str = "sec-timetable-settings";
-
-/// The bundled plan, parsed.
-pub fn bundled_plan() -> Plan {
-    parse_plan(BUNDLED_PLAN.as_bytes(), Path::new(BUNDLED_NAME))
-        .unwrap_or_else(|_| Plan::new_empty(jiff::civil::date(2019, 3, 8)))
-}
 
 /// What persists between runs (window size and panel widths persist through eframe and egui's memory).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -104,16 +104,7 @@ pub fn legend_strip_ui(ui: &mut Ui) {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
             let c = rect.center();
             let r = 7.0;
-            ui.painter().add(egui::Shape::convex_polygon(
-                vec![
-                    c + egui::vec2(0.0, -r),
-                    c + egui::vec2(r, 0.0),
-                    c + egui::vec2(0.0, r),
-                    c + egui::vec2(-r, 0.0),
-                ],
-                theme::milestone_colour(k),
-                egui::Stroke::NONE,
-            ));
+            ui.painter().add(theme::diamond(c, r, theme::milestone_colour(k), egui::Stroke::NONE));
             ui.label(RichText::new(k.label()).size(15.0));
             ui.add_space(8.0);
         }

@@ -1,6 +1,6 @@
 //! Colours for the app, from the shared [`crate::palette`], plus the tints only the screen needs.
 
-use egui::Color32;
+use egui::{Color32, Pos2, Shape, Stroke, vec2};
 
 use crate::model::{MeetingKind, MilestoneKind, Owner};
 use crate::palette::{self, Rgb};
@@ -52,3 +52,17 @@ pub const GROUP_BAND: Color32 = Color32::from_rgba_premultiplied(0x00, 0x9E, 0x7
 pub const ON_HOLD: Color32 = Color32::from_rgba_premultiplied(0x50, 0x50, 0x50, 0x60);
 /// Grey wash over an on-hold row.
 pub const ON_HOLD_WASH: Color32 = Color32::from_rgba_premultiplied(0x10, 0x10, 0x10, 0x10);
+
+/// A milestone diamond of half-diagonal `r`.
+pub fn diamond(center: Pos2, r: f32, fill: Color32, stroke: Stroke) -> Shape {
+    Shape::convex_polygon(
+        vec![
+            center + vec2(0.0, -r),
+            center + vec2(r, 0.0),
+            center + vec2(0.0, r),
+            center + vec2(-r, 0.0),
+        ],
+        fill,
+        stroke,
+    )
+}

@@ -16,8 +16,8 @@ use super::analysis::Analysis;
 use super::drag::{DragMode, DragPart, DragTarget, describe, propose};
 use super::theme;
 use crate::model::{
-    DependencyKind, Edit, MeetingKind, Modification, Plan, Precision, Status, Subject, Warning,
-    add_days, date_from_day_number, day_number, edit::set_modification, format_approx, format_date,
+    Edit, MeetingKind, Modification, Plan, Precision, Status, Subject, Warning, add_days,
+    date_from_day_number, day_number, edit::set_modification, format_approx, format_date,
     validate_with,
 };
 
@@ -415,19 +415,6 @@ fn text_shape(
     let galley = ctx.fonts_mut(|f| f.layout_no_wrap(text.to_string(), font, color));
     let rect = anchor.anchor_size(pos, galley.size());
     Shape::galley(rect.min, galley, color)
-}
-
-fn diamond(center: Pos2, r: f32, fill: Color32, stroke: Stroke) -> Shape {
-    Shape::convex_polygon(
-        vec![
-            center + vec2(0.0, -r),
-            center + vec2(r, 0.0),
-            center + vec2(0.0, r),
-            center + vec2(-r, 0.0),
-        ],
-        fill,
-        stroke,
-    )
 }
 
 fn dashed_vline(
@@ -1019,7 +1006,7 @@ fn paint_plot(
                     }
                     let c = pos2(g.x_mid(x.date), g.row_center(r));
                     let radius = DIAMOND_PX.min(g.row_px * 0.4);
-                    shapes.push(diamond(
+                    shapes.push(theme::diamond(
                         c,
                         radius,
                         Color32::TRANSPARENT,
@@ -1164,7 +1151,7 @@ fn paint_plot(
                     )
                 };
                 let radius = DIAMOND_PX.min(g.row_px * 0.4);
-                shapes.push(diamond(c, radius, fill, stroke));
+                shapes.push(theme::diamond(c, radius, fill, stroke));
                 if a.has_warning(m_index, Subject::Milestone(k)) {
                     shapes.push(Shape::circle_stroke(
                         c,
@@ -1179,18 +1166,7 @@ fn paint_plot(
                 });
             }
             // An on-hold modification says what it waits for.
-            if m.status == Status::OnHold {
-                let pending: Vec<&str> = m
-                    .dependencies
-                    .iter()
-                    .filter(|d| d.kind == DependencyKind::OnHoldPending)
-                    .map(|d| d.on.as_str())
-                    .collect();
-                let text = if pending.is_empty() {
-                    "on hold".to_owned()
-                } else {
-                    format!("on hold — pending {}", pending.join(", "))
-                };
+            if let Some(text) = m.on_hold_text() {
                 let x = m
                     .date_range()
                     .map_or(g.x_of(plan.meta.status_date), |(_, end)| {

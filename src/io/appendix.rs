@@ -9,8 +9,8 @@ use svg::node::element::{
 use thiserror::Error;
 
 use crate::model::{
-    DependencyKind, MeetingKind, MilestoneKind, Owner, Plan, Precision, Schedule, Status, Subject,
-    Warning, add_days, day_number, format_date,
+    MeetingKind, MilestoneKind, Owner, Plan, Precision, Schedule, Status, Subject, Warning,
+    add_days, day_number, format_date,
 };
 use crate::palette::{self, hex};
 
@@ -175,16 +175,7 @@ pub fn appendix_svg(input: &AppendixInput<'_>, page: Page) -> String {
     let row_h = (rows_bottom - rows_top) / n as f64;
 
     // Date range: whole months around everything dated in the plan.
-    let dates = plan
-        .modifications
-        .iter()
-        .filter_map(|m| m.date_range())
-        .flat_map(|(a, b)| [a, b])
-        .chain(std::iter::once(plan.meta.status_date));
-    let (first, last) = dates.fold(
-        (plan.meta.status_date, plan.meta.status_date),
-        |(a, b), d| (a.min(d), b.max(d)),
-    );
+    let (first, last) = crate::model::layout::date_range(plan);
     let first = first.first_of_month();
     let last = last.last_of_month();
     let (d0, d1) = (day_number(first) as f64, day_number(last) as f64 + 1.0);
@@ -566,18 +557,7 @@ pub fn appendix_svg(input: &AppendixInput<'_>, page: Page) -> String {
                     .set("marker-end", "url(#arrow)"),
             );
         }
-        if m.status == Status::OnHold {
-            let pending: Vec<&str> = m
-                .dependencies
-                .iter()
-                .filter(|d| d.kind == DependencyKind::OnHoldPending)
-                .map(|d| d.on.as_str())
-                .collect();
-            let t = if pending.is_empty() {
-                "on hold".to_owned()
-            } else {
-                format!("on hold — pending {}", pending.join(", "))
-            };
+        if let Some(t) = m.on_hold_text() {
             let x = m
                 .date_range()
                 .map_or(x_of(plan.meta.status_date) + 1.0, |(_, e)| x_after(e) + 3.0);
@@ -669,14 +649,7 @@ fn legend(x: f64, y: f64, width: f64) -> Group {
         );
         g = g.add(text(lx + 6.0, ly, size, label));
     }
-    for k in [
-        MilestoneKind::DccResponseDue,
-        MilestoneKind::WorkingGroup,
-        MilestoneKind::PanelReturn,
-        MilestoneKind::ModificationReport,
-        MilestoneKind::ConsultationIssue,
-        MilestoneKind::SubCommittee,
-    ] {
+    for k in MilestoneKind::LEGEND {
         let label = k.label();
         let (lx, ly) = next(4.5 + text_width(label, size) + 3.0, &mut cx, &mut cy);
         let (mx, my, rad) = (lx + 1.5, ly - 0.9, 1.4);

@@ -8,3 +8,17 @@ pub mod plan_file;
 pub use plan_file::{
     LoadError, Location, SaveError, load_plan, parse_plan, plan_to_string, save_plan,
 };
+
+use crate::model::Plan;
+
+/// The Panel's March 2019 plan (`saves/secp_66_1503_12.ron`), built into the binary so the app opens it from any
+/// directory.
+pub const BUNDLED_PLAN: &str = include_str!("../../saves/secp_66_1503_12.ron");
+/// Name shown for the bundled plan until it is saved somewhere.
+pub const BUNDLED_NAME: &str = "secp_66_1503_12.ron";
+
+/// The bundled plan, parsed (a test proves it parses).
+pub fn bundled_plan() -> Plan {
+    parse_plan(BUNDLED_PLAN.as_bytes(), std::path::Path::new(BUNDLED_NAME))
+        .unwrap_or_else(|_| Plan::new_empty(jiff::civil::date(2019, 3, 8)))
+}

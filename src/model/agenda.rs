@@ -83,11 +83,7 @@ mod tests {
 
     #[test]
     fn bundled_plan_agendas_match_the_paper() {
-        let plan = crate::io::parse_plan(
-            include_bytes!("../../saves/secp_66_1503_12.ron"),
-            std::path::Path::new("bundled"),
-        )
-        .unwrap();
+        let plan = crate::io::bundled_plan();
         let schedule = Schedule::build(&plan);
         let all = agendas(&plan, &schedule);
         let ids = |d: Date, kind: MeetingKind| -> Vec<&str> {

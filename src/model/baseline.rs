@@ -140,11 +140,7 @@ mod tests {
     use jiff::civil::date;
 
     fn plan() -> Plan {
-        crate::io::parse_plan(
-            include_bytes!("../../saves/secp_66_1503_12.ron"),
-            std::path::Path::new("bundled"),
-        )
-        .unwrap()
+        crate::io::bundled_plan()
     }
 
     #[test]

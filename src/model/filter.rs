@@ -69,11 +69,7 @@ mod tests {
     use super::*;
 
     fn plan() -> Plan {
-        crate::io::parse_plan(
-            include_bytes!("../../saves/secp_66_1503_12.ron"),
-            std::path::Path::new("bundled"),
-        )
-        .unwrap()
+        crate::io::bundled_plan()
     }
 
     fn ids(plan: &Plan, f: &RowFilter) -> Vec<String> {

@@ -71,3 +71,15 @@ pub fn row_order(plan: &Plan) -> Vec<usize> {
     }
     rows
 }
+
+/// First and last day of the modifications' work packages and milestones, and the status date: the span "fit all"
+/// and the exports show.
+pub fn date_range(plan: &Plan) -> (Date, Date) {
+    let status = plan.meta.status_date;
+    plan.modifications
+        .iter()
+        .filter_map(|m| m.date_range())
+        .fold((status, status), |(a, b), (first, last)| {
+            (a.min(first), b.max(last))
+        })
+}

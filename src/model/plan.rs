@@ -401,6 +401,16 @@ impl MilestoneKind {
         MilestoneKind::Other,
     ];
 
+    /// The kinds a legend shows.
+    pub const LEGEND: [MilestoneKind; 6] = [
+        MilestoneKind::DccResponseDue,
+        MilestoneKind::WorkingGroup,
+        MilestoneKind::PanelReturn,
+        MilestoneKind::ModificationReport,
+        MilestoneKind::ConsultationIssue,
+        MilestoneKind::SubCommittee,
+    ];
+
     /// snake_case name as in files and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -622,6 +632,24 @@ impl Modification {
                     )
             })
             .min_by_key(|m| m.date)
+    }
+
+    /// "on hold — pending SECMP0067" for an on-hold modification (just "on hold" when it waits on nothing named).
+    pub fn on_hold_text(&self) -> Option<String> {
+        if self.status != Status::OnHold {
+            return None;
+        }
+        let pending: Vec<&str> = self
+            .dependencies
+            .iter()
+            .filter(|d| d.kind == DependencyKind::OnHoldPending)
+            .map(|d| d.on.as_str())
+            .collect();
+        Some(if pending.is_empty() {
+            "on hold".to_owned()
+        } else {
+            format!("on hold — pending {}", pending.join(", "))
+        })
     }
 
     /// The work package under way on `date`, else the next one to start after it.

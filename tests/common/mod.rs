@@ -1,0 +1,51 @@
+//! What the UI tests share: the app in a 1280×720 harness, and a drag done the way a hand does it.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use egui::{Pos2, vec2};
+use egui_kittest::{Harness, HarnessBuilder};
+use sec_timetable::app::{Settings, TimetableApp, bundled_plan, setup_style};
+
+/// The app with the bundled plan, native dialogs off (the in-app path field is used instead).
+pub fn bundled_app() -> TimetableApp {
+    TimetableApp::new(bundled_plan(), None, Settings::default()).without_native_dialogs()
+}
+
+fn builder() -> HarnessBuilder<TimetableApp> {
+    Harness::builder()
+        .with_size(vec2(1280.0, 720.0))
+        // Small steps: the default quarter second breaks click-versus-drag detection.
+        .with_step_dt(1.0 / 60.0)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(setup_style)
+}
+
+/// `app` in a settled 1280×720 window.
+pub fn harness(app: TimetableApp) -> Harness<'static, TimetableApp> {
+    let mut h = builder().build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
+    h.run();
+    h
+}
+
+/// Like [`harness`], rendering with wgpu for snapshots.
+pub fn harness_wgpu(app: TimetableApp) -> Harness<'static, TimetableApp> {
+    let mut h = builder()
+        .wgpu()
+        .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
+    h.run();
+    h
+}
+
+/// Press at `from`, move in small steps, release at `to`.
+pub fn drag(h: &mut Harness<'static, TimetableApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=12 {
+        h.hover_at(from + (to - from) * (i as f32 / 12.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.run();
+}
