@@ -52,8 +52,8 @@ pub struct Analysis {
     pub warnings_by_mod: Vec<Vec<usize>>,
     /// Per meeting of the schedule (same order): what is due there.
     pub agenda: Vec<Vec<AgendaItem>>,
-    /// Per modification: its entry in the plan's baseline, if any.
-    pub baseline_of: Vec<Option<usize>>,
+    /// Per modification: its entry in the plan's baseline and that entry's lanes, if any.
+    pub baseline_of: Vec<Option<(usize, Lanes)>>,
     /// Per modification: slippage against the baseline, when the plan has one.
     pub slippage: Vec<Option<Slippage>>,
     /// Row → modification index, in display order (groups kept together), filtered.
@@ -98,7 +98,11 @@ impl Analysis {
         if let Some(b) = &plan.baseline {
             for (k, e) in b.modifications.iter().enumerate() {
                 if let Some(i) = index.get(&e.id) {
-                    baseline_of[i] = Some(k);
+                    let lanes = lanes_for(&crate::model::Modification {
+                        work_packages: e.work_packages.clone(),
+                        ..crate::model::Modification::new(e.id.clone())
+                    });
+                    baseline_of[i] = Some((k, lanes));
                 }
             }
         }

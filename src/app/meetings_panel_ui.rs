@@ -51,18 +51,7 @@ pub fn meetings_panel_ui(
                 }
                 let items = &a.agenda[i];
                 let active = a.filter.meeting.as_deref() == Some(m.id.as_str());
-                let mut heading = format!(
-                    "{} {} · {}{} · {} due",
-                    m.date.strftime("%a"),
-                    format_date(m.date),
-                    m.name,
-                    if m.approximate {
-                        " (date approximate)"
-                    } else {
-                        ""
-                    },
-                    items.len()
-                );
+                let mut heading = format!("{} · {} due", m.heading(), items.len());
                 if let (Some(agenda), Some(papers)) = (m.agenda_due, m.papers_due) {
                     heading.push_str(&format!(
                         " · agenda by {}, papers by {}",

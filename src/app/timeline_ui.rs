@@ -964,15 +964,11 @@ fn paint_plot(
                 a.lanes[m_index].clone()
             };
             // The agreed baseline, behind the current bars.
-            if let (Some(b), Some(k)) = (
+            if let (Some(b), Some((k, ghost_lanes))) = (
                 &plan.baseline,
-                a.baseline_of.get(m_index).copied().flatten(),
+                a.baseline_of.get(m_index).and_then(Option::as_ref),
             ) {
-                let entry = &b.modifications[k];
-                let ghost_lanes = crate::model::layout::lanes_for(&Modification {
-                    work_packages: entry.work_packages.clone(),
-                    ..Modification::new("")
-                });
+                let entry = &b.modifications[*k];
                 let stroke = Stroke::new(1.0, Color32::from_gray(120));
                 for (w, wp) in entry.work_packages.iter().enumerate() {
                     if wp.end < first_day || wp.start > last_day {

@@ -373,17 +373,8 @@ pub fn agenda_text(plan: &Plan, meetings: &[crate::model::agenda::AgendaEntry<'_
     let mut out = String::new();
     for entry in meetings {
         let m = entry.meeting;
-        out.push_str(&format!(
-            "{} {} — {}{}\n",
-            m.date.strftime("%a"),
-            format_date(m.date),
-            m.name,
-            if m.approximate {
-                " (date approximate)"
-            } else {
-                ""
-            }
-        ));
+        out.push_str(&m.heading());
+        out.push('\n');
         if let (Some(agenda), Some(papers)) = (m.agenda_due, m.papers_due) {
             out.push_str(&format!(
                 "  agenda confirmed by {} {} · papers published by {} {}\n",

@@ -33,6 +33,23 @@ pub struct ScheduledMeeting {
     pub notes: String,
 }
 
+impl ScheduledMeeting {
+    /// "Wed 3 Apr 2019 — Working Group April 2019", with "(date approximate)" when it is.
+    pub fn heading(&self) -> String {
+        format!(
+            "{} {} — {}{}",
+            self.date.strftime("%a"),
+            super::date::format_date(self.date),
+            self.name,
+            if self.approximate {
+                " (date approximate)"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
 /// All meetings of a plan, sorted by date (then id).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Schedule {
