@@ -249,3 +249,37 @@ fn setting_a_baseline_then_moving_a_panel_return_shows_slippage() {
     h.run();
     assert!(!h.state().document().is_dirty());
 }
+
+#[test]
+fn file_export_writes_appendix_a_from_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("appendix.png");
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").hover();
+    h.run_steps(10);
+    h.get_by_label("Appendix A as PNG…").click();
+    h.run();
+    // No native dialog in tests: the app asks for the path, suggesting a name beside the plan.
+    match &h.state().modal {
+        Some(sec_timetable::app::Modal::PathPrompt { text, .. }) => {
+            assert!(text.ends_with("secp_66_1503_12_appendix_a.png"), "{text}")
+        }
+        other => panic!("expected the path field, got {other:?}"),
+    }
+    h.state_mut().modal = Some(sec_timetable::app::Modal::PathPrompt {
+        purpose: sec_timetable::app::files::DialogPurpose::Export(
+            sec_timetable::app::files::ExportKind::AppendixPng,
+        ),
+        text: out.display().to_string(),
+    });
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    let png = std::fs::read(&out).unwrap();
+    let image = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+    // A4 landscape at the default 150 dpi.
+    assert_eq!((image.width(), image.height()), (1754, 1240));
+    assert!(h.state().status.starts_with("Exported"));
+}

@@ -1391,15 +1391,23 @@ fn paint_header_and_grid(
             }
             d = next;
         }
-    } else if (18.0..40.0).contains(&month_px) {
+    } else if (12.0..40.0).contains(&month_px) {
+        // Under the quarters: month names where they fit, else their initials.
+        let initial = month_px < 30.0;
         let mut d = first_day.first_of_month();
         while d <= last_day {
             let x = g.x_mid(add_days(d, 14));
+            let name = d.strftime("%b").to_string();
+            let text = if initial {
+                name.chars().take(1).collect()
+            } else {
+                name
+            };
             shapes.push(text_shape(
                 ctx,
                 pos2(x, line2),
                 Align2::CENTER_CENTER,
-                d.strftime("%b").to_string(),
+                text,
                 small.clone(),
                 Color32::from_gray(90),
             ));
