@@ -1051,6 +1051,19 @@ impl TimetableApp {
                 if ui.selectable_label(self.show_warnings, text).clicked() {
                     self.show_warnings = !self.show_warnings;
                 }
+                if let Some(day) = self.timeline.hovered_day {
+                    ui.separator();
+                    let what = match plan.calendar.holiday(day) {
+                        Some(h) => h.name.clone(),
+                        None if plan.calendar.is_working_day(day) => "working day".to_owned(),
+                        None => "not a working day".to_owned(),
+                    };
+                    ui.label(format!(
+                        "{} {} · {what}",
+                        day.strftime("%a"),
+                        crate::model::format_date(day)
+                    ));
+                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(egui::RichText::new(&self.status).weak());
                 });

@@ -251,7 +251,7 @@ impl TimelineState {
         self.view.first_row = self.view.first_row.clamp(0.0, max_first);
     }
 
-    fn apply_pending(&mut self, plan: &Plan, a: &Analysis, rows_px: f32) {
+    fn apply_pending(&mut self, a: &Analysis, rows_px: f32) {
         let n_rows = a.rows.len();
         let space_changed = (rows_px - self.fitted_rows_px).abs() > 0.5;
         if self.fit_pending || (self.view.fitted && space_changed) {
@@ -292,7 +292,6 @@ impl TimelineState {
             }
         }
         self.clamp_rows(n_rows);
-        let _ = plan;
     }
 }
 
@@ -465,7 +464,7 @@ pub fn timeline_ui(
     );
     let plot_outer = Rect::from_min_max(pos2(label_rect.right(), full.min.y), full.max);
     let rows_px = (plot_outer.height() - style.header_px()).max(style.min_row_px);
-    state.apply_pending(plan, a, rows_px);
+    state.apply_pending(a, rows_px);
 
     let preview: Option<(usize, &Modification)> = state
         .drag

@@ -16,6 +16,8 @@ fn builder() -> HarnessBuilder<TimetableApp> {
         .with_size(vec2(1280.0, 720.0))
         // Small steps: the default quarter second breaks click-versus-drag detection.
         .with_step_dt(1.0 / 60.0)
+        // Hover-dependent text (the date under the pointer) can take a few frames to settle.
+        .with_max_steps(20)
         .with_theme(egui::Theme::Light)
         .with_context_setup(setup_style)
 }
