@@ -441,3 +441,64 @@ fn enter_in_the_path_field_confirms() {
     assert_eq!(h.state().plan().meta.title, "Typed path");
     assert!(h.state().modal.is_none());
 }
+
+#[test]
+fn a_drag_shows_the_warnings_it_would_cause_before_release() {
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    // SECMP0062's Modification Report must reach the May Panel for the November 2019 release.
+    let from = center_of(&h, "SECMP0062: Modification Report to Panel May 2019");
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=12 {
+        h.hover_at(from + vec2(35.0 * px_per_day * i as f32 / 12.0, 0.0));
+        h.step();
+    }
+    let drag = h.state().timeline.drag.clone().unwrap();
+    assert_eq!(drag.description, "Fri 21 Jun 2019");
+    assert!(
+        drag.new_warnings
+            .iter()
+            .any(|w| w.code == sec_timetable::model::WarningCode::ReleaseCutoffMissed),
+        "{:?}",
+        drag.new_warnings
+    );
+    h.get_by_label_contains("is after the November 2019 SEC Release cut-off");
+    // Nothing is applied until release.
+    assert_eq!(h.state().document().undo_depth(), 0);
+    h.drop_at(from + vec2(35.0 * px_per_day, 0.0));
+    h.run();
+    assert_eq!(h.state().document().undo_depth(), 1);
+    assert!(h.get_by_label("Row SECMP0062").rect().height() > 0.0);
+    assert!(
+        h.state()
+            .analysis()
+            .warnings
+            .iter()
+            .any(|w| w.modification == "SECMP0062")
+    );
+}
+
+#[test]
+fn shift_drag_moves_what_follows_in_the_same_modification() {
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let from = center_of(&h, REVIEW_0007);
+    h.event(egui::Event::ModifiersChanged(Modifiers::SHIFT));
+    drag(&mut h, from, from + vec2(28.0 * px_per_day, 0.0));
+    h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    let m = &h.state().plan().modifications[0];
+    assert_eq!(m.work_packages[1].start, date(2019, 4, 15));
+    // Its Working Group and Panel return moved on to the next meetings of their kind.
+    assert_eq!(m.milestones[1].date, date(2019, 5, 1));
+    assert_eq!(m.milestones[2].date, date(2019, 5, 17));
+    // What came before stayed.
+    assert_eq!(m.work_packages[0].start, date(2019, 3, 11));
+    assert_eq!(
+        h.state().document().undo_depth(),
+        1,
+        "one step for all of it"
+    );
+}

@@ -199,3 +199,20 @@ fn each_malformed_kind_gives_its_own_clear_error() {
         assert!(e.location().is_some(), "{what}: no position in {msg}");
     }
 }
+
+#[test]
+fn a_file_too_large_to_be_a_plan_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    // Sparse: no disk space used.
+    file.set_len(sec_timetable::io::plan_file::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let e = sec_timetable::io::load_plan(&path).unwrap_err();
+    assert!(matches!(e, LoadError::TooLarge { .. }), "{e}");
+    assert!(
+        e.to_string()
+            .contains("plans over 67108864 bytes are refused"),
+        "{e}"
+    );
+}
