@@ -136,6 +136,8 @@ pub struct DragState {
     origin_x: f32,
     /// Shift was held at the start: move everything after, too.
     follow: bool,
+    /// Plan revision the drag started on; if the plan changes underneath (an undo by keyboard), the drag is dropped.
+    revision: u64,
     /// Calendar days moved so far (rounded).
     delta_days: i32,
     /// The modification as it would be, when the drag changes anything.
@@ -580,6 +582,7 @@ pub fn timeline_ui(
             target,
             origin_x: origin.x,
             follow,
+            revision: a.revision,
             delta_days: 0,
             proposed: None,
             description: String::new(),
@@ -636,7 +639,7 @@ fn update_drag(
     let Some(drag) = state.drag.as_mut() else {
         return;
     };
-    if escape {
+    if escape || drag.revision != a.revision {
         state.cancel_drag();
         return;
     }
