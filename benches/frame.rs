@@ -7,9 +7,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, vec2};
-use sec_timetable::app::drag::{DragPart, DragTarget};
 use sec_timetable::app::{Settings, TimetableApp, bundled_plan, setup_style};
 use sec_timetable::model::Plan;
+use sec_timetable::model::drag::{DragPart, DragTarget};
 use sec_timetable::synthetic::generate;
 
 struct Bench {

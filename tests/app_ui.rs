@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{bundled_app, drag, harness};
+use common::{bundled_app, drag, harness, type_path};
 use egui::{Modifiers, Pos2, Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
@@ -216,18 +216,11 @@ fn opening_a_broken_file_shows_the_error_and_keeps_the_plan() {
     let plan_before = h.state().plan().clone();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::PathPrompt { .. })));
-    let field = h.get_by_role_and_label(Role::TextInput, "Open plan");
-    field.focus();
-    h.run();
-    h.state_mut().modal = Some(Modal::PathPrompt {
-        purpose: sec_timetable::app::files::DialogPurpose::Open,
-        text: broken.display().to_string(),
-    });
-    h.run();
+    assert!(matches!(h.state().modal(), Some(Modal::PathPrompt { .. })));
+    type_path(&mut h, "Open plan", &broken);
     h.get_by_label("Open").click();
     h.run();
-    match &h.state().modal {
+    match h.state().modal() {
         Some(Modal::Error { message, .. }) => {
             assert!(
                 message.starts_with(&format!("{}:3:", broken.display())),
@@ -240,7 +233,7 @@ fn opening_a_broken_file_shows_the_error_and_keeps_the_plan() {
     h.get_by_label_contains(&format!("{}:3:", broken.display()));
     h.get_by_label("OK").click();
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().modal().is_none());
 }
 
 #[test]
@@ -259,17 +252,17 @@ fn quitting_with_unsaved_changes_asks_first() {
         .events
         .push(egui::ViewportEvent::Close);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::ConfirmDiscard(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::ConfirmDiscard(_))));
     h.get_by_label_contains("has changes that are not saved");
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().modal.is_none());
+    assert!(h.state().modal().is_none());
     assert!(h.state().document().is_dirty(), "cancel keeps the work");
 
     // File → Quit (Ctrl+Q) asks the same.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Q);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::ConfirmDiscard(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::ConfirmDiscard(_))));
     h.get_by_label("Save");
     h.get_by_label("Discard");
 }
@@ -285,14 +278,10 @@ fn save_as_then_reopen_round_trips() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run();
     // Never saved: Save asks where, in the app (no native dialog in tests).
-    h.state_mut().modal = Some(Modal::PathPrompt {
-        purpose: sec_timetable::app::files::DialogPurpose::SaveAs(None),
-        text: path.display().to_string(),
-    });
-    h.run();
+    type_path(&mut h, "Save plan as", &path);
     h.get_by_label("Save").click();
     h.run();
-    assert!(h.state().modal.is_none(), "{:?}", h.state().modal);
+    assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
     assert!(!h.state().document().is_dirty());
     assert_eq!(h.state().title(), "plan.ron — SEC Timetable");
     let saved = sec_timetable::io::load_plan(&path).unwrap();
@@ -356,7 +345,7 @@ fn new_with_unsaved_changes_can_discard() {
     assert!(h.state().document().is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::N);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::ConfirmDiscard(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::ConfirmDiscard(_))));
     h.get_by_label("Discard").click();
     h.run();
     assert!(h.state().plan().modifications.is_empty());
@@ -387,7 +376,7 @@ fn startup_opens_the_last_file_or_falls_back_with_a_message() {
     let app = TimetableApp::startup(None, settings);
     assert_eq!(app.plan().modifications.len(), 18);
     assert!(
-        matches!(&app.modal, Some(Modal::Error { message, .. }) if message.contains("good.ron:1:"))
+        matches!(app.modal(), Some(Modal::Error { message, .. }) if message.contains("good.ron:1:"))
     );
 }
 
@@ -398,7 +387,7 @@ fn the_view_and_recent_files_persist_in_settings() {
     sec_timetable::io::save_plan(&bundled_plan(), &path).unwrap();
     let mut h = bundled();
     h.state_mut()
-        .open_path(path.clone(), &egui::Context::default());
+        .queue(sec_timetable::app::actions::Action::OpenPath(path.clone()));
     h.run();
     h.key_press(egui::Key::Plus);
     h.run();
@@ -426,11 +415,7 @@ fn enter_in_the_path_field_confirms() {
     let mut h = bundled();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::O);
     h.run();
-    h.state_mut().modal = Some(Modal::PathPrompt {
-        purpose: sec_timetable::app::files::DialogPurpose::Open,
-        text: path.display().to_string(),
-    });
-    h.run();
+    type_path(&mut h, "Open plan", &path);
     assert!(
         h.get_by_role_and_label(Role::TextInput, "Open plan")
             .is_focused(),
@@ -439,7 +424,7 @@ fn enter_in_the_path_field_confirms() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(h.state().plan().meta.title, "Typed path");
-    assert!(h.state().modal.is_none());
+    assert!(h.state().modal().is_none());
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::harness;
+use common::{harness, type_path};
 use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -72,7 +72,7 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
     drop(h);
 
     let mut h = open(&path, Some(&recovery));
-    assert!(matches!(h.state().modal, Some(Modal::Recover(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::Recover(_))));
     h.get_by_label_contains("did not close cleanly");
     h.get_by_label_contains(&format!("Unsaved work from {}", path.display()));
     h.get_by_label("Restore").click();
@@ -118,9 +118,10 @@ fn a_file_changed_elsewhere_with_no_local_edits_offers_reload() {
     let mut theirs = bundled_plan();
     theirs.meta.title = "Their version".into();
     save_plan(&theirs, &path).unwrap();
-    h.state_mut().check_disk_now();
+    let ctx = h.ctx.clone();
+    h.state_mut().check_disk_now(&ctx);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::ChangedOnDisk)));
+    assert!(matches!(h.state().modal(), Some(Modal::ChangedOnDisk)));
     h.get_by_label("Reload").click();
     h.run();
     assert_eq!(h.state().plan().meta.title, "Their version");
@@ -140,7 +141,7 @@ fn saving_over_someone_elses_change_asks_first() {
 
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::SaveConflict(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::SaveConflict(_))));
     h.get_by_label_contains("has changed on disk since you opened it");
     // Cancel: nothing written, my work kept.
     h.get_by_label("Cancel").click();
@@ -154,11 +155,7 @@ fn saving_over_someone_elses_change_asks_first() {
     h.get_by_label("Save As…").click();
     h.run();
     let other = dir.path().join("mine.ron");
-    h.state_mut().modal = Some(Modal::PathPrompt {
-        purpose: sec_timetable::app::files::DialogPurpose::SaveAs(None),
-        text: other.display().to_string(),
-    });
-    h.run();
+    type_path(&mut h, "Save plan as", &other);
     h.get_by_label("Save").click();
     h.run();
     assert_eq!(load_plan(&other).unwrap(), mine);
@@ -190,7 +187,7 @@ fn a_save_that_fails_says_so_and_keeps_the_work() {
     std::fs::set_permissions(&path, perms).unwrap();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run();
-    match &h.state().modal {
+    match h.state().modal() {
         Some(Modal::Error { message, .. }) => {
             assert!(message.contains("the file is read-only"), "{message}");
             assert!(message.contains("Your changes are still here, unsaved."));
@@ -220,7 +217,7 @@ fn an_idle_app_keeps_watching_the_file() {
     theirs.meta.title = "Changed while idle".into();
     save_plan(&theirs, &path).unwrap();
     h.run_steps(150);
-    assert!(matches!(h.state().modal, Some(Modal::ChangedOnDisk)));
+    assert!(matches!(h.state().modal(), Some(Modal::ChangedOnDisk)));
     h.get_by_label("Keep this version").click();
     h.run();
     assert!(
@@ -229,7 +226,7 @@ fn an_idle_app_keeps_watching_the_file() {
     );
     h.run_steps(150);
     assert!(
-        h.state().modal.is_none(),
+        h.state().modal().is_none(),
         "asked once, not every two seconds"
     );
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{bundled_app, drag};
+use common::{bundled_app, drag, type_path};
 use egui::{Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -106,7 +106,7 @@ fn clicking_a_meeting_shows_only_what_is_due_there() {
     let mut h = harness();
     h.get_by_label("Meetings and agendas").click();
     h.run();
-    assert_eq!(h.state().bottom_tab, BottomTab::Meetings);
+    assert_eq!(h.state().panels.bottom_tab, BottomTab::Meetings);
     h.get_by_label_contains("Working Group April 2019 · 4 due")
         .scroll_to_me();
     h.run();
@@ -210,7 +210,7 @@ fn setting_a_baseline_then_moving_a_panel_return_shows_slippage() {
     h.run();
     h.get_by_label("Set baseline").click();
     h.run();
-    assert_eq!(h.state().bottom_tab, BottomTab::Slippage);
+    assert_eq!(h.state().panels.bottom_tab, BottomTab::Slippage);
     assert_eq!(
         h.state().plan().baseline.as_ref().unwrap().date,
         date(2019, 3, 8)
@@ -262,19 +262,13 @@ fn file_export_writes_appendix_a_from_the_app() {
     h.get_by_label("Appendix A as PNG…").click();
     h.run();
     // No native dialog in tests: the app asks for the path, suggesting a name beside the plan.
-    match &h.state().modal {
+    match h.state().modal() {
         Some(sec_timetable::app::Modal::PathPrompt { text, .. }) => {
             assert!(text.ends_with("secp_66_1503_12_appendix_a.png"), "{text}")
         }
         other => panic!("expected the path field, got {other:?}"),
     }
-    h.state_mut().modal = Some(sec_timetable::app::Modal::PathPrompt {
-        purpose: sec_timetable::app::files::DialogPurpose::Export(
-            sec_timetable::app::files::ExportKind::AppendixPng,
-        ),
-        text: out.display().to_string(),
-    });
-    h.run();
+    type_path(&mut h, "Appendix A as PNG", &out);
     h.get_by_label("Export").click();
     h.run();
     let png = std::fs::read(&out).unwrap();

@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used)]
 
 use egui::{Pos2, RawInput, Rect, vec2};
-use sec_timetable::app::drag::{DragPart, DragTarget};
 use sec_timetable::app::{Settings, TimetableApp, setup_style};
+use sec_timetable::model::drag::{DragPart, DragTarget};
 use sec_timetable::synthetic::generate;
 
 /// Shapes painted in one settled frame, and items the timeline laid out.

@@ -1,9 +1,14 @@
-//! Every command the user can give, with its menu text and shortcut in one place (the `UICommand` pattern).
+//! Every user action — menu item, toolbar button, shortcut, presentation key — with its text, tooltip and
+//! shortcuts in one place (rerun's `UICommand`). Menus, the toolbar and keyboard handling are generated from this
+//! list; what a command does is in `dispatch.rs`, applied after the frame's UI.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use strum::IntoEnumIterator;
 
-/// A user command: from a menu, a shortcut, or a button.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+use super::files::ExportKind;
+
+/// A user command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Command {
     /// Start a new, empty plan.
     New,
@@ -13,12 +18,28 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Export Appendix A as SVG.
+    ExportAppendixSvg,
+    /// Export Appendix A as PNG.
+    ExportAppendixPng,
+    /// Export the timetable as CSV.
+    ExportTimetableCsv,
+    /// Export the timetable as a Markdown table.
+    ExportTimetableMarkdown,
+    /// Export a draft of the paper's section 3.
+    ExportSection3,
     /// Quit the app.
     Quit,
     /// Undo the last edit.
     Undo,
     /// Redo the last undone edit.
     Redo,
+    /// Add an empty modification.
+    AddModification,
+    /// Store the current timetable as the agreed baseline.
+    SetBaseline,
+    /// Drop the baseline.
+    ClearBaseline,
     /// Show every row and the whole date range.
     FitAll,
     /// Centre the view on the status date.
@@ -27,36 +48,53 @@ pub enum Command {
     ZoomIn,
     /// Zoom out on the date axis.
     ZoomOut,
+    /// Show earlier dates.
+    PanEarlier,
+    /// Show later dates.
+    PanLater,
+    /// Scroll up a screen of rows.
+    PageUp,
+    /// Scroll down a screen of rows.
+    PageDown,
     /// Select the next modification.
     SelectNext,
     /// Select the previous modification.
     SelectPrevious,
+    /// Select the first modification.
+    SelectFirst,
+    /// Select the last modification.
+    SelectLast,
+    /// Snap drags to working days and meetings, or not.
+    ToggleSnap,
+    /// Show or hide the warnings, meetings and slippage panel.
+    ToggleBottomPanel,
     /// Enter or leave presentation mode.
     TogglePresentation,
-    /// Store the current timetable as the agreed baseline.
-    SetBaseline,
+}
+
+/// Which set of keys is live: presentation mode gives arrows, Page Up/Down, Space, Home and End to stepping through
+/// the modifications (what a presentation clicker sends).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum KeyMode {
+    /// At the desk.
+    Desktop,
+    /// Presenting in a Panel meeting.
+    Presentation,
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
 }
 
 impl Command {
-    /// Commands with a keyboard shortcut, checked every frame.
-    /// Shortcuts with more modifiers come first: egui matches Ctrl+Z against Ctrl+Shift+Z too.
-    pub const WITH_SHORTCUTS: [Command; 14] = [
-        Command::TogglePresentation,
-        Command::New,
-        Command::Open,
-        Command::SaveAs,
-        Command::Save,
-        Command::Quit,
-        Command::Redo,
-        Command::Undo,
-        Command::SelectNext,
-        Command::SelectPrevious,
-        Command::FitAll,
-        Command::GoToStatusDate,
-        Command::ZoomIn,
-        Command::ZoomOut,
-    ];
-
     /// Menu text.
     pub fn text(self) -> &'static str {
         match self {
@@ -64,65 +102,211 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
+            Command::ExportAppendixSvg => "Appendix A as SVG…",
+            Command::ExportAppendixPng => "Appendix A as PNG…",
+            Command::ExportTimetableCsv => "Timetable as CSV…",
+            Command::ExportTimetableMarkdown => "Timetable as Markdown…",
+            Command::ExportSection3 => "Section 3 draft (Markdown)…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
+            Command::AddModification => "Add modification",
+            Command::SetBaseline => "Set baseline",
+            Command::ClearBaseline => "Clear baseline",
+            Command::TogglePresentation => "Presentation mode",
             Command::FitAll => "Fit all",
             Command::GoToStatusDate => "Go to status date",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
+            Command::PanEarlier => "Earlier dates",
+            Command::PanLater => "Later dates",
+            Command::PageUp => "Page up",
+            Command::PageDown => "Page down",
             Command::SelectNext => "Next modification",
             Command::SelectPrevious => "Previous modification",
-            Command::TogglePresentation => "Presentation mode",
-            Command::SetBaseline => "Set baseline",
+            Command::SelectFirst => "First modification",
+            Command::SelectLast => "Last modification",
+            Command::ToggleSnap => "Snap to working days and meetings",
+            Command::ToggleBottomPanel => "Warnings, meetings and slippage panel",
         }
     }
 
-    /// The main shortcut.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let cmd = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
-        let cmd_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
-        let plain = |key| KeyboardShortcut::new(Modifiers::NONE, key);
+    /// What it does, for tooltips.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::New => "Start a new, empty plan",
+            Command::Open => "Open a plan file",
+            Command::Save => "Save the plan to its file",
+            Command::SaveAs => "Save the plan to a new file",
+            Command::ExportAppendixSvg => {
+                "The whole timeline as an SVG drawing, for the paper's Appendix A"
+            }
+            Command::ExportAppendixPng => {
+                "The whole timeline as a PNG image, for the paper's Appendix A"
+            }
+            Command::ExportTimetableCsv => "One row per modification, for a spreadsheet",
+            Command::ExportTimetableMarkdown => "One row per modification, as a Markdown table",
+            Command::ExportSection3 => "A paragraph per modification in the paper's own style",
+            Command::Quit => "Close SEC Timetable",
+            Command::Undo => "Undo the last change",
+            Command::Redo => "Redo the last undone change",
+            Command::AddModification => "Add an empty modification at the end and select it",
+            Command::SetBaseline => {
+                "Store the current timetable as the one the Panel agreed, to measure slippage against"
+            }
+            Command::ClearBaseline => "Forget the stored baseline",
+            Command::TogglePresentation => {
+                "Full screen for the Panel meeting: larger type, no editing chrome"
+            }
+            Command::FitAll => "Show every row and date",
+            Command::GoToStatusDate => "Centre on the status date",
+            Command::ZoomIn => "Zoom in on the date axis",
+            Command::ZoomOut => "Zoom out on the date axis",
+            Command::PanEarlier => "Move the date axis to earlier dates",
+            Command::PanLater => "Move the date axis to later dates",
+            Command::PageUp => "Scroll up a screen of rows",
+            Command::PageDown => "Scroll down a screen of rows",
+            Command::SelectNext => "Select the next modification",
+            Command::SelectPrevious => "Select the previous modification",
+            Command::SelectFirst => "Select the first modification",
+            Command::SelectLast => "Select the last modification",
+            Command::ToggleSnap => {
+                "Snap drags to working days, and Working Group / Panel milestones to meetings"
+            }
+            Command::ToggleBottomPanel => "Show or hide the warnings, meetings and slippage panel",
+        }
+    }
+
+    /// Text on the toolbar, for the commands that have a toolbar button.
+    pub fn toolbar_text(self) -> Option<&'static str> {
         Some(match self {
-            Command::New => cmd(Key::N),
-            Command::Open => cmd(Key::O),
-            Command::Save => cmd(Key::S),
-            Command::SaveAs => cmd_shift(Key::S),
-            Command::Quit => cmd(Key::Q),
-            Command::Undo => cmd(Key::Z),
-            Command::Redo => cmd_shift(Key::Z),
-            Command::FitAll => plain(Key::F),
-            Command::GoToStatusDate => plain(Key::Home),
-            Command::ZoomIn => plain(Key::Plus),
-            Command::ZoomOut => plain(Key::Minus),
-            Command::SelectNext => plain(Key::ArrowDown),
-            Command::SelectPrevious => plain(Key::ArrowUp),
-            Command::TogglePresentation => plain(Key::F5),
-            Command::SetBaseline => return None,
+            Command::FitAll => "⛶ Fit all",
+            Command::GoToStatusDate => "⏵ Status date",
+            Command::ZoomIn => " + ",
+            Command::ZoomOut => " − ",
+            Command::ToggleSnap => "Snap",
+            Command::TogglePresentation => "Present",
+            _ => return None,
         })
     }
 
-    /// Other shortcuts that do the same (Ctrl+Y for redo, = for zoom in).
-    pub fn alternative_shortcuts(self) -> &'static [KeyboardShortcut] {
-        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)];
-        const ZOOM_IN: [KeyboardShortcut; 1] =
-            [KeyboardShortcut::new(Modifiers::NONE, Key::Equals)];
+    /// The commands on the toolbar, in order.
+    pub fn toolbar() -> impl Iterator<Item = Command> {
+        Command::iter().filter(|c| c.toolbar_text().is_some())
+    }
+
+    /// The export commands, in menu order.
+    pub fn iter_exports() -> impl Iterator<Item = Command> {
+        Command::iter().filter(|c| c.export_kind().is_some())
+    }
+
+    /// The export this command writes, for the export commands.
+    pub fn export_kind(self) -> Option<ExportKind> {
+        Some(match self {
+            Command::ExportAppendixSvg => ExportKind::AppendixSvg,
+            Command::ExportAppendixPng => ExportKind::AppendixPng,
+            Command::ExportTimetableCsv => ExportKind::TimetableCsv,
+            Command::ExportTimetableMarkdown => ExportKind::TimetableMarkdown,
+            Command::ExportSection3 => ExportKind::Section3,
+            _ => return None,
+        })
+    }
+
+    /// The keys that run this command in `mode`, main one first.
+    pub fn shortcuts(self, mode: KeyMode) -> Vec<KeyboardShortcut> {
+        let presenting = mode == KeyMode::Presentation;
         match self {
-            Command::Redo => &REDO,
-            Command::ZoomIn => &ZOOM_IN,
-            _ => &[],
+            Command::New => vec![cmd(Key::N)],
+            Command::Open => vec![cmd(Key::O)],
+            Command::Save => vec![cmd(Key::S)],
+            Command::SaveAs => vec![cmd_shift(Key::S)],
+            Command::Quit => vec![cmd(Key::Q)],
+            Command::Undo => vec![cmd(Key::Z)],
+            Command::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
+            Command::TogglePresentation if presenting => vec![plain(Key::F5), plain(Key::Escape)],
+            Command::TogglePresentation => vec![plain(Key::F5)],
+            Command::FitAll => vec![plain(Key::F)],
+            Command::ZoomIn => vec![plain(Key::Plus), plain(Key::Equals)],
+            Command::ZoomOut => vec![plain(Key::Minus)],
+            Command::GoToStatusDate if !presenting => vec![plain(Key::Home)],
+            Command::PanEarlier if !presenting => vec![plain(Key::ArrowLeft)],
+            Command::PanLater if !presenting => vec![plain(Key::ArrowRight)],
+            Command::PageUp if !presenting => vec![plain(Key::PageUp)],
+            Command::PageDown if !presenting => vec![plain(Key::PageDown)],
+            Command::SelectNext if presenting => vec![
+                plain(Key::ArrowDown),
+                plain(Key::ArrowRight),
+                plain(Key::PageDown),
+                plain(Key::Space),
+            ],
+            Command::SelectNext => vec![plain(Key::ArrowDown)],
+            Command::SelectPrevious if presenting => vec![
+                plain(Key::ArrowUp),
+                plain(Key::ArrowLeft),
+                plain(Key::PageUp),
+            ],
+            Command::SelectPrevious => vec![plain(Key::ArrowUp)],
+            Command::SelectFirst if presenting => vec![plain(Key::Home)],
+            Command::SelectLast if presenting => vec![plain(Key::End)],
+            _ => Vec::new(),
         }
     }
 
-    /// True for shortcuts without modifiers, which must not fire while the user types in a text field.
-    pub fn is_plain_key(self) -> bool {
-        self.shortcut().is_some_and(|s| s.modifiers.is_none())
-    }
-
-    /// Shortcut as text for menus ("Ctrl+S").
+    /// The main shortcut at the desk, as menus show it ("Ctrl+S").
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {
-        self.shortcut()
-            .map(|s| ctx.format_shortcut(&s))
+        self.shortcuts(KeyMode::Desktop)
+            .first()
+            .map(|s| ctx.format_shortcut(s))
             .unwrap_or_default()
     }
+
+    /// "What it does (Ctrl+S)".
+    pub fn tooltip_with_shortcut(self, ctx: &egui::Context) -> String {
+        let keys = self.shortcut_text(ctx);
+        if keys.is_empty() {
+            self.tooltip().to_owned()
+        } else {
+            format!("{} ({keys})", self.tooltip())
+        }
+    }
+}
+
+/// Every (shortcut, command) pair live in `mode`, with more modifiers first: egui matches Ctrl+Z against
+/// Ctrl+Shift+Z too, so the longer chord must be tried first.
+pub fn shortcut_table(mode: KeyMode) -> Vec<(KeyboardShortcut, Command)> {
+    let mut table: Vec<(KeyboardShortcut, Command)> = Command::iter()
+        .flat_map(|c| c.shortcuts(mode).into_iter().map(move |s| (s, c)))
+        .collect();
+    let weight = |m: Modifiers| u8::from(m.command) + u8::from(m.shift) + u8::from(m.alt);
+    table.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
+    table
+}
+
+/// What decides which keys are live this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyContext {
+    /// Desk or presentation keys.
+    pub mode: KeyMode,
+    /// A text field has focus: it keeps plain keys (letters, arrows, Home) for itself.
+    pub typing: bool,
+    /// A drag is in progress: Esc cancels it instead of leaving presentation mode.
+    pub dragging: bool,
+}
+
+/// Consumes the shortcuts pressed this frame and returns their commands (once per press).
+pub fn commands_from_input(ctx: &egui::Context, keys: KeyContext) -> Vec<Command> {
+    let table = shortcut_table(keys.mode);
+    let mut fired = Vec::new();
+    ctx.input_mut(|i| {
+        for (shortcut, command) in &table {
+            let plain_key = shortcut.modifiers.is_none();
+            if (plain_key && keys.typing) || (keys.dragging && shortcut.logical_key == Key::Escape)
+            {
+                continue;
+            }
+            let presses = i.count_and_consume_key(shortcut.modifiers, shortcut.logical_key);
+            fired.extend(std::iter::repeat_n(*command, presses));
+        }
+    });
+    fired
 }

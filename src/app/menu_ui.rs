@@ -1,143 +1,187 @@
-//! The menu bar and the toolbar beside it.
+//! The menu bar and the toolbar beside it, generated from [`Command`]: each item's text, tooltip and shortcut come
+//! from there, and a click queues the command instead of running it.
+
+use std::path::PathBuf;
 
 use egui::Ui;
 
-use super::TimetableApp;
+use super::actions::{Action, ActionQueue};
 use super::commands::Command;
 use crate::io::appendix::PaperSize;
+use crate::model::filter::RowFilter;
+use crate::model::{Document, Plan};
 
-fn command_button(ui: &mut Ui, app: &mut TimetableApp, command: Command, enabled: bool) {
+/// What the menus need to know to show each item's state.
+pub struct MenuContext<'a> {
+    /// For undo and redo: whether there is a step, and its name.
+    pub document: &'a Document,
+    /// The plan has a baseline (to clear).
+    pub has_baseline: bool,
+    /// Recent files, most recent first.
+    pub recent: &'a [PathBuf],
+    /// Snapping is on.
+    pub snap: bool,
+    /// The bottom panel is shown.
+    pub show_bottom: bool,
+    /// Rows the filter shows.
+    pub shown_rows: usize,
+    /// Modifications in the plan.
+    pub total_rows: usize,
+}
+
+impl MenuContext<'_> {
+    fn enabled(&self, command: Command) -> bool {
+        match command {
+            Command::Undo => self.document.undo_depth() > 0,
+            Command::Redo => self.document.redo_depth() > 0,
+            Command::ClearBaseline => self.has_baseline,
+            _ => true,
+        }
+    }
+
+    /// For toggles: whether it is on.
+    fn checked(&self, command: Command) -> Option<bool> {
+        match command {
+            Command::ToggleSnap => Some(self.snap),
+            Command::ToggleBottomPanel => Some(self.show_bottom),
+            _ => None,
+        }
+    }
+
+    fn text(&self, command: Command) -> String {
+        match command {
+            Command::Undo => self.document.undo_label().map(|l| format!("Undo {l}")),
+            Command::Redo => self.document.redo_label().map(|l| format!("Redo {l}")),
+            _ => None,
+        }
+        .unwrap_or_else(|| command.text().to_owned())
+    }
+}
+
+/// One menu item for `command`: its text (✔ when a toggle is on), shortcut and tooltip; a click queues it.
+fn command_item_ui(
+    ui: &mut Ui,
+    menu: &MenuContext<'_>,
+    command: Command,
+    actions: &mut ActionQueue,
+) {
     let shortcut = command.shortcut_text(ui.ctx());
-    let button = egui::Button::new(command.text()).shortcut_text(shortcut);
-    if ui.add_enabled(enabled, button).clicked() {
-        app.run_command(command, &ui.ctx().clone());
+    let mut button = match menu.checked(command) {
+        Some(on) => egui::Button::selectable(on, menu.text(command)),
+        None => egui::Button::new(menu.text(command)),
+    };
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
+    }
+    let response = ui
+        .add_enabled(menu.enabled(command), button)
+        .on_hover_text(command.tooltip());
+    if response.clicked() {
+        actions.command(command);
         ui.close();
     }
 }
 
-/// The top bar: File, Edit, View menus, then the view controls.
-pub fn menu_bar_ui(app: &mut TimetableApp, ui: &mut Ui) {
+/// The top bar: File, Edit, View menus, the toolbar, then the filter.
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    menu: &MenuContext<'_>,
+    plan: &Plan,
+    filter: &mut RowFilter,
+    export: (&mut (PaperSize, bool), &mut f64),
+    actions: &mut ActionQueue,
+) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                command_button(ui, app, Command::New, true);
-                command_button(ui, app, Command::Open, true);
-                let recent = app.settings.recent.clone();
-                ui.add_enabled_ui(!recent.is_empty(), |ui| {
-                    ui.menu_button("Open Recent", |ui| {
-                        for path in recent {
-                            if ui.button(path.display().to_string()).clicked() {
-                                app.open_path(path, &ui.ctx().clone());
-                                ui.close();
-                            }
-                        }
-                    });
-                });
-                ui.separator();
-                command_button(ui, app, Command::Save, true);
-                command_button(ui, app, Command::SaveAs, true);
-                ui.separator();
-                ui.menu_button("Export", |ui| {
-                    for kind in super::files::ExportKind::ALL {
-                        if ui.button(kind.text()).clicked() {
-                            app.export(kind, &ui.ctx().clone());
-                            ui.close();
-                        }
-                    }
-                    ui.separator();
-                    ui.label("Appendix A page");
-                    ui.horizontal(|ui| {
-                        for size in [PaperSize::A4, PaperSize::A3, PaperSize::Letter] {
-                            ui.radio_value(&mut app.export_page.0, size, format!("{size:?}"));
-                        }
-                    });
-                    ui.checkbox(&mut app.export_page.1, "Portrait");
-                    ui.add(egui::Slider::new(&mut app.export_dpi, 72.0..=600.0).text("PNG dpi"));
-                });
-                ui.separator();
-                command_button(ui, app, Command::Quit, true);
-            });
+            ui.menu_button("File", |ui| file_menu_ui(ui, menu, export, actions));
             ui.menu_button("Edit", |ui| {
-                let undo = app.document().undo_label().map(|l| format!("Undo {l}"));
-                let redo = app.document().redo_label().map(|l| format!("Redo {l}"));
-                let ctx = ui.ctx().clone();
-                let b = egui::Button::new(undo.unwrap_or_else(|| "Undo".into()))
-                    .shortcut_text(Command::Undo.shortcut_text(&ctx));
-                if ui.add_enabled(app.document().undo_depth() > 0, b).clicked() {
-                    app.run_command(Command::Undo, &ctx);
-                    ui.close();
-                }
-                let b = egui::Button::new(redo.unwrap_or_else(|| "Redo".into()))
-                    .shortcut_text(Command::Redo.shortcut_text(&ctx));
-                if ui.add_enabled(app.document().redo_depth() > 0, b).clicked() {
-                    app.run_command(Command::Redo, &ctx);
-                    ui.close();
+                for command in [Command::Undo, Command::Redo] {
+                    command_item_ui(ui, menu, command, actions);
                 }
                 ui.separator();
-                if ui.button("Add modification").clicked() {
-                    app.add_modification();
-                    ui.close();
-                }
+                command_item_ui(ui, menu, Command::AddModification, actions);
                 ui.separator();
-                if ui
-                    .button("Set baseline")
-                    .on_hover_text("Store the current timetable as the one the Panel agreed, to measure slippage against")
-                    .clicked()
-                {
-                    app.run_command(Command::SetBaseline, &ctx);
-                    ui.close();
-                }
-                if ui
-                    .add_enabled(app.plan().baseline.is_some(), egui::Button::new("Clear baseline"))
-                    .clicked()
-                {
-                    app.apply(crate::model::Edit::Baseline(None), "Clear baseline");
-                    ui.close();
+                for command in [Command::SetBaseline, Command::ClearBaseline] {
+                    command_item_ui(ui, menu, command, actions);
                 }
             });
             ui.menu_button("View", |ui| {
-                command_button(ui, app, Command::TogglePresentation, true);
+                command_item_ui(ui, menu, Command::TogglePresentation, actions);
                 ui.separator();
-                command_button(ui, app, Command::FitAll, true);
-                command_button(ui, app, Command::GoToStatusDate, true);
-                command_button(ui, app, Command::ZoomIn, true);
-                command_button(ui, app, Command::ZoomOut, true);
+                for command in [
+                    Command::FitAll,
+                    Command::GoToStatusDate,
+                    Command::ZoomIn,
+                    Command::ZoomOut,
+                ] {
+                    command_item_ui(ui, menu, command, actions);
+                }
                 ui.separator();
-                ui.checkbox(&mut app.show_warnings, "Warnings, meetings and slippage panel");
-                ui.checkbox(&mut app.timeline.snap, "Snap to working days and meetings");
+                for command in [Command::ToggleBottomPanel, Command::ToggleSnap] {
+                    command_item_ui(ui, menu, command, actions);
+                }
             });
             ui.separator();
-            let ctx = ui.ctx().clone();
-            if ui
-                .button("⛶ Fit all")
-                .on_hover_text("Show every row and date (F)")
-                .clicked()
-            {
-                app.run_command(Command::FitAll, &ctx);
-            }
-            if ui
-                .button("⏵ Status date")
-                .on_hover_text("Centre on the status date (Home)")
-                .clicked()
-            {
-                app.run_command(Command::GoToStatusDate, &ctx);
-            }
-            if ui.button(" + ").on_hover_text("Zoom in (+)").clicked() {
-                app.run_command(Command::ZoomIn, &ctx);
-            }
-            if ui.button(" − ").on_hover_text("Zoom out (−)").clicked() {
-                app.run_command(Command::ZoomOut, &ctx);
-            }
-            ui.toggle_value(&mut app.timeline.snap, "Snap")
-                .on_hover_text(
-                    "Snap drags to working days, and Working Group / Panel milestones to meetings",
-                );
-            if ui.button("Present").on_hover_text("Presentation mode (F5)").clicked() {
-                app.run_command(Command::TogglePresentation, &ctx);
-            }
+            toolbar_ui(ui, menu, actions);
             ui.separator();
-            let (shown, total) = (app.analysis().rows.len(), app.analysis().total);
-            super::filter_bar_ui::filter_bar_ui(ui, app.doc.plan(), &mut app.filter, shown, total);
+            super::filter_bar_ui::filter_bar_ui(ui, plan, filter, menu.shown_rows, menu.total_rows);
         });
     });
+}
+
+fn file_menu_ui(
+    ui: &mut Ui,
+    menu: &MenuContext<'_>,
+    (page, dpi): (&mut (PaperSize, bool), &mut f64),
+    actions: &mut ActionQueue,
+) {
+    command_item_ui(ui, menu, Command::New, actions);
+    command_item_ui(ui, menu, Command::Open, actions);
+    ui.add_enabled_ui(!menu.recent.is_empty(), |ui| {
+        ui.menu_button("Open Recent", |ui| {
+            for path in menu.recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    actions.push(Action::OpenPath(path.clone()));
+                    ui.close();
+                }
+            }
+        });
+    });
+    ui.separator();
+    command_item_ui(ui, menu, Command::Save, actions);
+    command_item_ui(ui, menu, Command::SaveAs, actions);
+    ui.separator();
+    ui.menu_button("Export", |ui| {
+        for command in Command::iter_exports() {
+            command_item_ui(ui, menu, command, actions);
+        }
+        ui.separator();
+        ui.label("Appendix A page");
+        ui.horizontal(|ui| {
+            for size in [PaperSize::A4, PaperSize::A3, PaperSize::Letter] {
+                ui.radio_value(&mut page.0, size, format!("{size:?}"));
+            }
+        });
+        ui.checkbox(&mut page.1, "Portrait");
+        ui.add(egui::Slider::new(dpi, 72.0..=600.0).text("PNG dpi"));
+    });
+    ui.separator();
+    command_item_ui(ui, menu, Command::Quit, actions);
+}
+
+/// Buttons for the commands with a toolbar text; toggles show whether they are on.
+fn toolbar_ui(ui: &mut Ui, menu: &MenuContext<'_>, actions: &mut ActionQueue) {
+    for command in Command::toolbar() {
+        let Some(text) = command.toolbar_text() else {
+            continue;
+        };
+        let tooltip = command.tooltip_with_shortcut(ui.ctx());
+        let response = match menu.checked(command) {
+            Some(on) => ui.selectable_label(on, text),
+            None => ui.button(text),
+        };
+        if response.on_hover_text(tooltip).clicked() {
+            actions.command(command);
+        }
+    }
 }

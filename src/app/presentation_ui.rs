@@ -9,51 +9,6 @@ use super::theme;
 use crate::io::export_text::{dependency_phrases, prose_date};
 use crate::model::{MeetingKind, MilestoneKind, Owner, Plan, format_approx, format_date};
 
-/// Which way to step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// The next row.
-    Next,
-    /// The previous row.
-    Previous,
-    /// The first row.
-    First,
-    /// The last row.
-    Last,
-}
-
-/// The step the keys pressed this frame ask for, if any. Arrow keys, Page Up/Down, Space, Home and End.
-pub fn step_from_keys(ui: &Ui) -> Option<Step> {
-    ui.input(|i| {
-        let pressed = |keys: &[egui::Key]| keys.iter().any(|k| i.key_pressed(*k));
-        use egui::Key::*;
-        if pressed(&[ArrowDown, ArrowRight, PageDown, Space]) {
-            Some(Step::Next)
-        } else if pressed(&[ArrowUp, ArrowLeft, PageUp]) {
-            Some(Step::Previous)
-        } else if pressed(&[Home]) {
-            Some(Step::First)
-        } else if pressed(&[End]) {
-            Some(Step::Last)
-        } else {
-            None
-        }
-    })
-}
-
-/// The row to go to from `current` (a row index), among `n` rows.
-pub fn stepped(current: Option<usize>, step: Step, n: usize) -> Option<usize> {
-    if n == 0 {
-        return None;
-    }
-    Some(match (current, step) {
-        (_, Step::First) | (None, Step::Next) => 0,
-        (_, Step::Last) | (None, Step::Previous) => n - 1,
-        (Some(r), Step::Next) => (r + 1).min(n - 1),
-        (Some(r), Step::Previous) => r.saturating_sub(1),
-    })
-}
-
 /// The title bar: plan title, status date, what is filtered, how to leave.
 pub fn title_bar_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) {
     ui.horizontal(|ui| {

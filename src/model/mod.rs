@@ -5,6 +5,7 @@ pub mod baseline;
 pub mod calendar;
 pub mod date;
 pub mod document;
+pub mod drag;
 pub mod edit;
 pub mod filter;
 pub mod integrity;

@@ -2,7 +2,9 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
-use egui::{Pos2, vec2};
+use egui::Role;
+use egui::{Key, Modifiers, Pos2, vec2};
+use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, HarnessBuilder};
 use sec_timetable::app::{Settings, TimetableApp, bundled_plan, setup_style};
 
@@ -49,5 +51,16 @@ pub fn drag(h: &mut Harness<'static, TimetableApp>, from: Pos2, to: Pos2) {
         h.step();
     }
     h.drop_at(to);
+    h.run();
+}
+
+/// Types `path` into the app's path field (the one headed `heading`), replacing what it held, as a user does.
+pub fn type_path(h: &mut Harness<'static, TimetableApp>, heading: &str, path: &std::path::Path) {
+    h.get_by_role_and_label(Role::TextInput, heading).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, heading)
+        .type_text(&path.display().to_string());
     h.run();
 }

@@ -1,7 +1,11 @@
-//! What a drag proposes: pure functions from "this item, moved by this many days" to the modification as it would
-//! be, with the plan's snapping rules. The timeline previews the result and commits it as one edit on release.
+//! What dragging an item proposes: pure functions from "this item, moved by this many days" to the modification as
+//! it would be, with the plan's snapping rules, what it would newly warn about, and how the undo step is named. The
+//! timeline previews the result and commits it as one edit on release.
 
-use crate::model::{Calendar, Modification, Plan, Schedule, add_days, format_approx, format_date};
+use super::{
+    Calendar, IdIndex, Modification, Plan, Schedule, Warning, add_days, format_approx, format_date,
+    validate_with,
+};
 
 /// Which part of a work package bar is dragged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -191,6 +195,76 @@ pub fn describe(plan: &Plan, target: DragTarget, proposed: &Modification) -> Str
     }
 }
 
+/// The undo step's name for a finished drag of `target`, e.g. "Move “Review with the Proposer” (SECMP0007)".
+pub fn edit_label(plan: &Plan, target: DragTarget) -> String {
+    let m = target.modification();
+    let Some(modification) = plan.modifications.get(m) else {
+        return "Move".to_owned();
+    };
+    let what = match target {
+        DragTarget::WorkPackage { w, part, .. } => {
+            let name = modification
+                .work_packages
+                .get(w)
+                .map_or("", |wp| wp.name.as_str());
+            match part {
+                DragPart::Body => format!("Move “{name}”"),
+                DragPart::Start => format!("Change start of “{name}”"),
+                DragPart::End => format!("Change end of “{name}”"),
+            }
+        }
+        DragTarget::Milestone { k, .. } => {
+            let label = modification
+                .milestones
+                .get(k)
+                .map_or("", |x| x.label.as_str());
+            format!("Move “{label}”")
+        }
+    };
+    format!("{what} ({})", modification.id)
+}
+
+/// What the plan knows already, for [`new_warnings`]: its schedule, id index, current warnings, and who depends on
+/// whom.
+#[derive(Debug, Clone, Copy)]
+pub struct Known<'a> {
+    /// Expanded meetings.
+    pub schedule: &'a Schedule,
+    /// Ids to indices.
+    pub index: &'a IdIndex,
+    /// Every current warning.
+    pub warnings: &'a [Warning],
+    /// Per modification: the modifications that depend on it by an ordering dependency.
+    pub dependents: &'a [Vec<usize>],
+}
+
+/// Warnings that replacing modification `m` by `proposed` would add, on `m` itself and on what depends on it.
+pub fn new_warnings(
+    plan: &Plan,
+    known: Known<'_>,
+    m: usize,
+    proposed: &Modification,
+) -> Vec<Warning> {
+    let mut affected = vec![m];
+    affected.extend(known.dependents.get(m).into_iter().flatten().copied());
+    let after = validate_with(
+        plan,
+        known.schedule,
+        known.index,
+        affected.iter().copied(),
+        Some((m, proposed)),
+    );
+    after
+        .into_iter()
+        .filter(|w| {
+            !known
+                .warnings
+                .iter()
+                .any(|old| old.index == w.index && old.code == w.code && old.subject == w.subject)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,5 +409,57 @@ mod tests {
         let t = DragTarget::Milestone { m: 0, k: 1 };
         let m = propose(&p, &s, t, 21, SNAP).unwrap();
         assert_eq!(describe(&p, t, &m), "Wed 1 May 2019");
+    }
+
+    #[test]
+    fn edit_labels_name_the_item_and_modification() {
+        let p = plan();
+        let body = DragTarget::WorkPackage {
+            m: 0,
+            w: 1,
+            part: DragPart::Body,
+        };
+        let name = &p.modifications[0].work_packages[1].name;
+        assert_eq!(edit_label(&p, body), format!("Move “{name}” (SECMP0007)"));
+        let end = DragTarget::WorkPackage {
+            m: 0,
+            w: 1,
+            part: DragPart::End,
+        };
+        assert_eq!(
+            edit_label(&p, end),
+            format!("Change end of “{name}” (SECMP0007)")
+        );
+        let ms = DragTarget::Milestone { m: 0, k: 1 };
+        let label = &p.modifications[0].milestones[1].label;
+        assert_eq!(edit_label(&p, ms), format!("Move “{label}” (SECMP0007)"));
+    }
+
+    #[test]
+    fn new_warnings_are_only_those_the_move_causes() {
+        let p = plan();
+        let s = Schedule::build(&p);
+        let index = IdIndex::build(&p);
+        let warnings = validate(&p, &s);
+        let dependents = vec![Vec::new(); p.modifications.len()];
+        let known = Known {
+            schedule: &s,
+            index: &index,
+            warnings: &warnings,
+            dependents: &dependents,
+        };
+        // SECMP0007's Working Group milestone moved off the meeting day (snap off): exactly that warning is new.
+        let wg = DragTarget::Milestone { m: 0, k: 1 };
+        let free = DragMode {
+            snap: false,
+            follow: false,
+        };
+        let moved = propose(&p, &s, wg, 1, free).unwrap();
+        let added = new_warnings(&p, known, 0, &moved);
+        assert_eq!(added.len(), 1, "{added:?}");
+        assert_eq!(added[0].code, WarningCode::WorkingGroupNotOnMeeting);
+        assert_eq!(added[0].subject, Subject::Milestone(1));
+        // The unchanged modification adds nothing.
+        assert!(new_warnings(&p, known, 0, &p.modifications[0]).is_empty());
     }
 }

@@ -1,0 +1,198 @@
+//! The work packages of a modification: name, dates with precision, owner, notes; add and remove.
+
+use egui::{ComboBox, RichText, Ui};
+
+use super::DetailsOutput;
+use super::fields::*;
+use crate::app::theme;
+use crate::model::{Edit, ListEdit, Modification, Owner, Plan, Precision, WorkPackage};
+
+pub(super) fn work_packages_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    m: &Modification,
+    mi: usize,
+    out: &mut DetailsOutput,
+) {
+    ui.label(RichText::new("Work packages").strong());
+    for (w, wp) in m.work_packages.iter().enumerate() {
+        work_package_ui(ui, plan, (m, mi), (w, wp), out);
+    }
+    if ui.button("+ Work package").clicked() {
+        let start = m
+            .work_end()
+            .map_or(plan.meta.status_date, |e| crate::model::add_days(e, 1));
+        let start = plan.calendar.working_day_on_or_after(start);
+        let value = WorkPackage {
+            name: "New work package".into(),
+            start,
+            start_precision: Precision::Exact,
+            end: plan.calendar.add_working_days(start, 9),
+            end_precision: Precision::Exact,
+            owner: Owner::Secas,
+            notes: String::new(),
+        };
+        out.set(
+            Edit::WorkPackages {
+                m: mi,
+                op: ListEdit::Insert {
+                    index: m.work_packages.len(),
+                    value,
+                },
+            },
+            format!("Add a work package to {}", m.id),
+            None,
+        );
+    }
+}
+
+/// One work package as a card: name and remove, dates with precision, owner and length, notes.
+fn work_package_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    (m, mi): (&Modification, usize),
+    (w, wp): (usize, &WorkPackage),
+    out: &mut DetailsOutput,
+) {
+    let set = |out: &mut DetailsOutput, value: WorkPackage, what: &str, merge: bool| {
+        out.set(
+            Edit::WorkPackages {
+                m: mi,
+                op: ListEdit::Set { index: w, value },
+            },
+            format!("{what} of “{}” ({})", wp.name, m.id),
+            merge.then(|| format!("wp:{mi}:{w}:{what}")),
+        );
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let swatch = egui::Rect::from_min_size(
+                ui.cursor().min + egui::vec2(0.0, 4.0),
+                egui::vec2(10.0, 10.0),
+            );
+            ui.painter()
+                .rect_filled(swatch, 2.0, theme::owner_colour(wp.owner));
+            ui.add_space(14.0);
+            if let Some(name) = text_field(
+                ui,
+                &wp.name,
+                ("wp-name", mi, w),
+                "Name",
+                (ui.available_width() - 40.0).max(60.0),
+            ) {
+                set(out, WorkPackage { name, ..wp.clone() }, "Rename", true);
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this work package")
+                .clicked()
+            {
+                out.set(
+                    Edit::WorkPackages {
+                        m: mi,
+                        op: ListEdit::Remove { index: w },
+                    },
+                    format!("Remove “{}” ({})", wp.name, m.id),
+                    None,
+                );
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label("From");
+            if let Some(d) = date_field(ui, wp.start, &format!("wp-start-{mi}-{w}")) {
+                set(
+                    out,
+                    WorkPackage {
+                        start: d,
+                        ..wp.clone()
+                    },
+                    "Change start",
+                    false,
+                );
+            }
+            if let Some(p) = precision_field(ui, wp.start_precision, ("wp-sp", mi, w)) {
+                set(
+                    out,
+                    WorkPackage {
+                        start_precision: p,
+                        ..wp.clone()
+                    },
+                    "Change start precision",
+                    false,
+                );
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label("To   ");
+            if let Some(d) = date_field(ui, wp.end, &format!("wp-end-{mi}-{w}")) {
+                set(
+                    out,
+                    WorkPackage {
+                        end: d,
+                        ..wp.clone()
+                    },
+                    "Change end",
+                    false,
+                );
+            }
+            if let Some(p) = precision_field(ui, wp.end_precision, ("wp-ep", mi, w)) {
+                set(
+                    out,
+                    WorkPackage {
+                        end_precision: p,
+                        ..wp.clone()
+                    },
+                    "Change end precision",
+                    false,
+                );
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let mut owner = wp.owner;
+            ComboBox::from_id_salt(("wp-owner", mi, w))
+                .selected_text(owner.label())
+                .show_ui(ui, |ui| {
+                    for o in Owner::ALL {
+                        ui.selectable_value(&mut owner, o, o.label());
+                    }
+                })
+                .response
+                .on_hover_text("Owner");
+            if owner != wp.owner {
+                set(
+                    out,
+                    WorkPackage {
+                        owner,
+                        ..wp.clone()
+                    },
+                    "Change owner",
+                    false,
+                );
+            }
+            ui.label(
+                RichText::new(format!(
+                    "{} working days",
+                    plan.calendar.working_days_in(wp.start, wp.end)
+                ))
+                .weak(),
+            );
+        });
+        if let Some(notes) = text_field(
+            ui,
+            &wp.notes,
+            ("wp-notes", mi, w),
+            "Notes",
+            ui.available_width() - 12.0,
+        ) {
+            set(
+                out,
+                WorkPackage {
+                    notes,
+                    ..wp.clone()
+                },
+                "Edit notes",
+                true,
+            );
+        }
+    });
+}

@@ -1,0 +1,589 @@
+//! The open document and its lifecycle: the plan with its undo history, the file it came from, what that file
+//! looked like on disk, the recovery file, saving, conflicts with changes made elsewhere, native file dialogs and
+//! the modal waiting for an answer.
+//!
+//! The UI calls a small API ([`Session::request`], [`Session::answer`], [`Session::poll`]) and gets back
+//! [`SessionEvent`]s saying what should happen next in the app (reset the view, remember a recent file, export,
+//! close). The session never reaches into the app.
+
+use std::path::{Path, PathBuf};
+
+use super::files::{
+    self, DialogOutcome, DialogPurpose, DiskState, ExportKind, PendingAction, RunningDialog,
+};
+use super::modal::{ConflictChoice, DiscardChoice, Modal, ModalAnswer, RecoverChoice};
+use super::recovery::{Recovery, RecoveryFile};
+use crate::io::{BUNDLED_NAME, bundled_plan, load_plan, save_plan};
+use crate::model::{Document, Edit, EditError, Plan};
+
+/// Seconds between checks that the open file has not changed on disk.
+const DISK_CHECK_INTERVAL_S: f64 = 2.0;
+
+/// What the user asked of the file lifecycle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileRequest {
+    /// A new, empty plan (asks first about unsaved changes).
+    New,
+    /// Choose a plan to open (asks first).
+    Open,
+    /// Open this file (asks first).
+    OpenPath(PathBuf),
+    /// Save to the current file, or ask where.
+    Save,
+    /// Ask where, then save.
+    SaveAs,
+    /// Ask where, then export.
+    Export(ExportKind),
+    /// Close the window (asks first).
+    Quit,
+}
+
+/// What should happen in the app after a session call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionEvent {
+    /// Another plan is open (or the plan was reloaded): clear the selection and fit the view.
+    Replaced,
+    /// This file was opened or saved: remember it among the recent files.
+    Remember(PathBuf),
+    /// Say this in the status bar.
+    Status(String),
+    /// Write this export to this path (the app holds what exports draw from).
+    Export(ExportKind, PathBuf),
+    /// Close the window now.
+    Close,
+}
+
+/// The open document and its lifecycle.
+pub struct Session {
+    doc: Document,
+    path: Option<PathBuf>,
+    display_name: String,
+    /// The open file as last read or written, to notice changes made by others.
+    disk: Option<DiskState>,
+    next_disk_check_s: f64,
+    recovery: Option<Recovery>,
+    native_dialogs: bool,
+    running_dialog: Option<RunningDialog>,
+    modal: Option<Modal>,
+    allow_close: bool,
+    events: Vec<SessionEvent>,
+}
+
+impl Session {
+    /// `plan`, loaded from `path` (or unsaved when `None`).
+    pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
+        let display_name = path.as_deref().and_then(Path::file_name).map_or_else(
+            || BUNDLED_NAME.to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let disk = path.as_deref().and_then(|p| DiskState::read(p).ok());
+        Session {
+            doc: Document::new(plan),
+            path,
+            display_name,
+            disk,
+            next_disk_check_s: 0.0,
+            recovery: None,
+            native_dialogs: true,
+            running_dialog: None,
+            modal: None,
+            allow_close: false,
+            events: Vec::new(),
+        }
+    }
+
+    /// As `sec-timetable [PLAN]` starts: `candidate` (the argument, else the last file), else the bundled plan. A
+    /// file that fails to load is reported and the bundled plan opens instead.
+    pub fn startup(candidate: Option<PathBuf>) -> Self {
+        match candidate.map(|p| (load_plan(&p), p)) {
+            Some((Ok(plan), path)) => Self::new(plan, Some(path)),
+            Some((Err(e), _)) => {
+                let mut s = Self::new(bundled_plan(), None);
+                s.modal = Some(Modal::Error {
+                    title: "Could not open the plan".into(),
+                    message: e.to_string(),
+                });
+                s
+            }
+            None => Self::new(bundled_plan(), None),
+        }
+    }
+
+    /// Keeps unsaved work in a recovery file in `dir`, and offers to restore what an earlier run left there.
+    pub fn with_recovery_dir(mut self, dir: &Path) -> Self {
+        let r = Recovery::new(dir);
+        if let Some(found) = r.find()
+            && found.plan().is_some()
+            && self.modal.is_none()
+        {
+            self.modal = Some(Modal::Recover(found));
+        }
+        self.recovery = Some(r);
+        self
+    }
+
+    /// Use the in-app path field instead of native dialogs (tests, or machines without a portal).
+    pub fn without_native_dialogs(mut self) -> Self {
+        self.native_dialogs = false;
+        self
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        self.doc.plan()
+    }
+
+    /// The document (plan and history).
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The file the plan came from, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The file's name, or what stands for it ("Untitled.ron").
+    pub fn display_name(&self) -> &str {
+        &self.display_name
+    }
+
+    /// "name.ron* — SEC Timetable".
+    pub fn title(&self) -> String {
+        let star = if self.doc.is_dirty() { "*" } else { "" };
+        format!("{}{star} — SEC Timetable", self.display_name)
+    }
+
+    /// The modal waiting for an answer, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The modal, to edit what it holds (the path being typed).
+    pub fn modal_mut(&mut self) -> Option<&mut Modal> {
+        self.modal.as_mut()
+    }
+
+    /// Shows an error.
+    pub fn show_error(&mut self, title: impl Into<String>, message: impl Into<String>) {
+        self.modal = Some(Modal::Error {
+            title: title.into(),
+            message: message.into(),
+        });
+    }
+
+    /// Applies an edit, merging with the previous step when `merge_key` matches (typing in one field).
+    pub fn apply(
+        &mut self,
+        edit: Edit,
+        label: String,
+        merge_key: Option<String>,
+    ) -> Result<(), EditError> {
+        self.doc.apply_merging(edit, label, merge_key)
+    }
+
+    /// Undoes the last step; false when there was none.
+    pub fn undo(&mut self) -> bool {
+        self.doc.undo()
+    }
+
+    /// Redoes the last undone step; false when there was none.
+    pub fn redo(&mut self) -> bool {
+        self.doc.redo()
+    }
+
+    /// Does what the user asked, asking first where unsaved changes would be lost.
+    pub fn request(&mut self, request: FileRequest, ctx: &egui::Context) -> Vec<SessionEvent> {
+        match request {
+            FileRequest::New => self.guard(PendingAction::New, ctx),
+            FileRequest::Open => self.guard(PendingAction::Open, ctx),
+            FileRequest::OpenPath(path) => self.guard(PendingAction::OpenPath(path), ctx),
+            FileRequest::Quit => self.guard(PendingAction::Quit, ctx),
+            FileRequest::Save => {
+                self.save(None, ctx);
+            }
+            FileRequest::SaveAs => self.choose_file(DialogPurpose::SaveAs(None), ctx),
+            FileRequest::Export(kind) => self.choose_file(DialogPurpose::Export(kind), ctx),
+        }
+        self.take_events()
+    }
+
+    /// Acts on the answer to the open modal.
+    pub fn answer(&mut self, answer: ModalAnswer, ctx: &egui::Context) -> Vec<SessionEvent> {
+        let Some(modal) = self.modal.take() else {
+            return Vec::new();
+        };
+        match (modal, answer) {
+            (Modal::ConfirmDiscard(action), ModalAnswer::Discard(choice)) => {
+                self.resolve_discard(action, choice, ctx);
+            }
+            (Modal::Recover(file), ModalAnswer::Recover(choice)) => {
+                self.resolve_recovery(file, choice)
+            }
+            (Modal::ChangedOnDisk, ModalAnswer::ChangedOnDisk { reload }) => {
+                if reload {
+                    self.reload();
+                } else {
+                    self.keep_mine();
+                }
+            }
+            (Modal::SaveConflict(then), ModalAnswer::Conflict(choice)) => {
+                self.resolve_conflict(choice, then, ctx);
+            }
+            (Modal::PathPrompt { purpose, .. }, ModalAnswer::Path(Some(path)))
+                if !path.as_os_str().is_empty() =>
+            {
+                self.path_chosen(purpose, path, ctx);
+            }
+            (Modal::Error { .. }, ModalAnswer::Dismiss)
+            | (Modal::PathPrompt { .. }, ModalAnswer::Path(_)) => {}
+            // An answer to another question than the one open: keep asking.
+            (modal, _) => self.modal = Some(modal),
+        }
+        self.take_events()
+    }
+
+    /// Once a frame: a native dialog's answer, changes on disk, the recovery file.
+    pub fn poll(&mut self, ctx: &egui::Context) -> Vec<SessionEvent> {
+        self.poll_dialog(ctx);
+        self.watch_disk(ctx);
+        let now = ctx.input(|i| i.time);
+        if let Some(r) = &mut self.recovery
+            && let Some(wait) = r.update(
+                self.doc.plan(),
+                self.doc.revision(),
+                self.doc.is_dirty(),
+                self.path.as_deref(),
+                now,
+            )
+        {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
+        }
+        self.take_events()
+    }
+
+    /// The window is asked to close: with unsaved changes, cancel that and ask first.
+    pub fn on_close_requested(&mut self, ctx: &egui::Context) {
+        if self.allow_close {
+            return;
+        }
+        if self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::ConfirmDiscard(PendingAction::Quit));
+        } else {
+            self.allow_close = true;
+        }
+    }
+
+    /// A clean exit: the user saved, or chose to discard.
+    pub fn on_exit(&mut self) {
+        if let Some(r) = &mut self.recovery {
+            r.clear_now();
+        }
+    }
+
+    /// Checks the open file against what was last read or written: with no local edits, offer to reload; with
+    /// local edits, saving will ask.
+    pub fn check_disk_now(&mut self) -> Vec<SessionEvent> {
+        let (Some(path), Some(disk)) = (&self.path, &self.disk) else {
+            return Vec::new();
+        };
+        if disk.changed(path) {
+            if self.doc.is_dirty() {
+                let message = format!(
+                    "{} has changed on disk; saving will ask what to do",
+                    path.display()
+                );
+                self.events.push(SessionEvent::Status(message));
+            } else {
+                self.modal = Some(Modal::ChangedOnDisk);
+            }
+        }
+        self.take_events()
+    }
+
+    fn take_events(&mut self) -> Vec<SessionEvent> {
+        std::mem::take(&mut self.events)
+    }
+
+    fn status(&mut self, text: impl Into<String>) {
+        self.events.push(SessionEvent::Status(text.into()));
+    }
+
+    fn replace_document(&mut self, plan: Plan, path: Option<PathBuf>, saved: bool) {
+        self.display_name = path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled.ron".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.doc = if saved {
+            Document::new(plan)
+        } else {
+            Document::new_unsaved(plan)
+        };
+        self.disk = path.as_deref().and_then(|p| DiskState::read(p).ok());
+        self.path = path;
+        self.events.push(SessionEvent::Replaced);
+    }
+
+    /// Does `action` now, or asks first when there are unsaved changes.
+    fn guard(&mut self, action: PendingAction, ctx: &egui::Context) {
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::ConfirmDiscard(action));
+        } else {
+            self.proceed(action, ctx);
+        }
+    }
+
+    /// Does `action` without asking.
+    fn proceed(&mut self, action: PendingAction, ctx: &egui::Context) {
+        match action {
+            PendingAction::New => {
+                let date = self.plan().meta.status_date;
+                self.replace_document(Plan::new_empty(date), None, false);
+                self.status("New plan");
+            }
+            PendingAction::Open => self.choose_file(DialogPurpose::Open, ctx),
+            PendingAction::OpenPath(path) => self.open_now(&path),
+            PendingAction::Quit => {
+                self.allow_close = true;
+                self.events.push(SessionEvent::Close);
+            }
+        }
+    }
+
+    /// Loads `path`; on failure the current plan stays and the error is shown.
+    fn open_now(&mut self, path: &Path) {
+        match load_plan(path) {
+            Ok(plan) => {
+                self.replace_document(plan, Some(path.to_owned()), true);
+                self.events.push(SessionEvent::Remember(path.to_owned()));
+                self.status(format!("Opened {}", path.display()));
+            }
+            Err(e) => {
+                self.show_error("Could not open the plan", e.to_string());
+                self.status("Open failed; the current plan is unchanged");
+            }
+        }
+    }
+
+    /// Saves to `to` (or the current path); with neither, asks where. Returns true when saved.
+    fn save(&mut self, to: Option<PathBuf>, ctx: &egui::Context) -> bool {
+        let Some(path) = to.or_else(|| self.path.clone()) else {
+            self.choose_file(DialogPurpose::SaveAs(None), ctx);
+            return false;
+        };
+        let same_file = self.path.as_deref() == Some(path.as_path());
+        if same_file && self.disk.as_ref().is_some_and(|d| d.changed(&path)) {
+            self.modal = Some(Modal::SaveConflict(None));
+            return false;
+        }
+        self.save_unchecked(path)
+    }
+
+    /// Saves to `path` without asking about changes on disk.
+    fn save_unchecked(&mut self, path: PathBuf) -> bool {
+        match save_plan(self.doc.plan(), &path) {
+            Ok(()) => {
+                self.doc.mark_saved();
+                self.disk = DiskState::read(&path).ok();
+                if let Some(r) = &mut self.recovery {
+                    r.clear();
+                }
+                self.display_name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.events.push(SessionEvent::Remember(path.clone()));
+                self.status(format!("Saved {}", path.display()));
+                self.path = Some(path);
+                true
+            }
+            Err(e) => {
+                self.show_error(
+                    "Could not save",
+                    format!("{e}\n\nYour changes are still here, unsaved."),
+                );
+                false
+            }
+        }
+    }
+
+    /// Asks for a file: a native dialog off the UI thread, or the in-app path field.
+    fn choose_file(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+        if self.running_dialog.is_some() {
+            return;
+        }
+        if self.native_dialogs {
+            let suggested = self.suggested_path(&purpose);
+            self.running_dialog = Some(RunningDialog::start(purpose, ctx, suggested.as_deref()));
+        } else {
+            self.prompt_for_path(purpose);
+        }
+    }
+
+    /// Where a dialog for `purpose` starts.
+    fn suggested_path(&self, purpose: &DialogPurpose) -> Option<PathBuf> {
+        match purpose {
+            DialogPurpose::Export(kind) => {
+                let stem = Path::new(&self.display_name)
+                    .file_stem()
+                    .map_or("plan".to_owned(), |s| s.to_string_lossy().into_owned());
+                let dir = self
+                    .path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map(Path::to_owned)
+                    .or_else(|| std::env::current_dir().ok())?;
+                Some(dir.join(kind.file_name(&stem)))
+            }
+            DialogPurpose::Open | DialogPurpose::SaveAs(_) => self.path.clone(),
+        }
+    }
+
+    fn prompt_for_path(&mut self, purpose: DialogPurpose) {
+        let text = match (&purpose, &self.path) {
+            (DialogPurpose::Export(_), _) => self
+                .suggested_path(&purpose)
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            (DialogPurpose::SaveAs(_), Some(p)) => p.display().to_string(),
+            (DialogPurpose::SaveAs(_), None) => std::env::current_dir()
+                .map(|d| d.join(&self.display_name).display().to_string())
+                .unwrap_or_default(),
+            (DialogPurpose::Open, _) => std::env::current_dir()
+                .map(|d| format!("{}/", d.display()))
+                .unwrap_or_default(),
+        };
+        self.modal = Some(Modal::PathPrompt { purpose, text });
+    }
+
+    /// Acts on a chosen path.
+    fn path_chosen(&mut self, purpose: DialogPurpose, path: PathBuf, ctx: &egui::Context) {
+        match purpose {
+            DialogPurpose::Export(kind) => self.events.push(SessionEvent::Export(kind, path)),
+            DialogPurpose::Open => self.open_now(&path),
+            DialogPurpose::SaveAs(then) => {
+                let path = files::with_ron_extension(path);
+                if self.save(Some(path), ctx)
+                    && let Some(action) = then
+                {
+                    self.proceed(action, ctx);
+                }
+            }
+        }
+    }
+
+    fn poll_dialog(&mut self, ctx: &egui::Context) {
+        let Some(outcome) = self.running_dialog.as_ref().and_then(RunningDialog::poll) else {
+            return;
+        };
+        self.running_dialog = None;
+        match outcome {
+            DialogOutcome::Chosen(purpose, path) => self.path_chosen(purpose, path, ctx),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable(purpose) => self.prompt_for_path(purpose),
+        }
+    }
+
+    /// Every few seconds: has someone else changed the open file?
+    fn watch_disk(&mut self, ctx: &egui::Context) {
+        if self.path.is_none() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        if now >= self.next_disk_check_s && self.modal.is_none() {
+            self.next_disk_check_s = now + DISK_CHECK_INTERVAL_S;
+            let events = self.check_disk_now();
+            self.events.extend(events);
+        }
+        // Every frame asks for the next check, or an idle app would never look again.
+        let wait = (self.next_disk_check_s - now).max(0.1);
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+    }
+
+    /// The answer to the Save / Discard / Cancel question.
+    fn resolve_discard(
+        &mut self,
+        action: PendingAction,
+        choice: DiscardChoice,
+        ctx: &egui::Context,
+    ) {
+        match choice {
+            DiscardChoice::Save => {
+                if self.path.is_some() {
+                    if self.save(None, ctx) {
+                        self.proceed(action, ctx);
+                    } else if let Some(Modal::SaveConflict(then)) = &mut self.modal {
+                        *then = Some(action);
+                    }
+                } else {
+                    self.choose_file(DialogPurpose::SaveAs(Some(action)), ctx);
+                }
+            }
+            DiscardChoice::Discard => self.proceed(action, ctx),
+            DiscardChoice::Cancel => {}
+        }
+    }
+
+    /// The answer to "restore unsaved work?".
+    fn resolve_recovery(&mut self, file: RecoveryFile, choice: RecoverChoice) {
+        match choice {
+            RecoverChoice::Restore => {
+                if let Some(plan) = file.plan() {
+                    self.replace_document(plan, file.source.clone(), false);
+                    self.status(format!(
+                        "Restored unsaved work from {}",
+                        file.saved_at_text()
+                    ));
+                }
+            }
+            RecoverChoice::Discard => {
+                if let Some(r) = &mut self.recovery {
+                    r.clear();
+                }
+            }
+            RecoverChoice::Later => {}
+        }
+    }
+
+    /// The answer to "the file changed on disk; saving would overwrite it".
+    fn resolve_conflict(
+        &mut self,
+        choice: ConflictChoice,
+        then: Option<PendingAction>,
+        ctx: &egui::Context,
+    ) {
+        match choice {
+            ConflictChoice::Reload => {
+                self.reload();
+                if let Some(action) = then {
+                    self.proceed(action, ctx);
+                }
+            }
+            ConflictChoice::Overwrite => {
+                if let Some(path) = self.path.clone()
+                    && self.save_unchecked(path)
+                    && let Some(action) = then
+                {
+                    self.proceed(action, ctx);
+                }
+            }
+            ConflictChoice::SaveAs => self.choose_file(DialogPurpose::SaveAs(then), ctx),
+            ConflictChoice::Cancel => {}
+        }
+    }
+
+    /// Reloads the open file from disk, dropping local edits.
+    fn reload(&mut self) {
+        if let Some(path) = self.path.clone() {
+            self.open_now(&path);
+        }
+    }
+
+    /// Keeps the version in the app although the file changed: it now differs from disk, so it counts as unsaved.
+    fn keep_mine(&mut self) {
+        if let Some(path) = &self.path {
+            self.disk = DiskState::read(path).ok();
+        }
+        self.doc.mark_unsaved();
+    }
+}

@@ -1,0 +1,24 @@
+//! What persists between runs (window size and panel widths persist through eframe and egui's memory).
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::timeline::ViewState;
+
+/// Key of the app's settings in eframe's storage.
+pub const SETTINGS_KEY: &str = "sec-timetable-settings";
+
+/// What persists between runs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    /// The file open at exit.
+    pub last_file: Option<PathBuf>,
+    /// Timeline zoom and scroll.
+    pub view: Option<ViewState>,
+    /// Snap drags to working days and meetings.
+    pub snap: Option<bool>,
+}

@@ -1,0 +1,157 @@
+//! Meetings, the status date and release cut-offs: vertical lines across the rows, labelled on the header's
+//! third line, most important labels first where they would overlap.
+
+use egui::{Color32, FontId, Stroke, pos2};
+
+use super::paint::{Canvas, Scene};
+use crate::app::theme;
+use crate::model::{MeetingKind, ScheduledMeeting};
+
+/// A label on the meetings line: lower `priority` claims space first.
+struct AxisLabel {
+    priority: u8,
+    x: f32,
+    text: String,
+    colour: Color32,
+}
+
+/// Meeting lines, the status-date line and cut-off lines, then their labels.
+pub fn paint_meetings(c: &mut Canvas<'_>, scene: &Scene<'_>) {
+    let mut labels = Vec::new();
+    let (first, last) = c.days;
+    let meetings = &scene.analysis.schedule.meetings;
+    let lo = meetings.partition_point(|m| m.date < first);
+    for m in meetings[lo..].iter().take_while(|m| m.date <= last) {
+        if let Some(label) = paint_meeting_line(c, m) {
+            labels.push(label);
+        }
+    }
+    let plan = scene.plan;
+    let top = c.g.rect.top() + c.g.style.header_line_px() * 2.0;
+    let bottom = c.g.rect.bottom();
+    let ls = c.g.style.line_scale();
+    let status_x = c.g.x_mid(plan.meta.status_date);
+    c.line(
+        pos2(status_x, top),
+        pos2(status_x, bottom),
+        Stroke::new(2.0 * ls, theme::STATUS_DATE),
+    );
+    labels.push(AxisLabel {
+        priority: 0,
+        x: status_x,
+        text: format!("Status {}", plan.meta.status_date.strftime("%-d %b")),
+        colour: theme::STATUS_DATE,
+    });
+    for r in &plan.releases {
+        if let Some(cut) = scene.analysis.schedule.by_id(&r.cutoff_meeting) {
+            let x = c.g.x_after(cut.date) + 2.0;
+            c.dashed_vline(
+                x,
+                top,
+                bottom,
+                Stroke::new(2.5 * ls, theme::CUTOFF),
+                8.0,
+                4.0,
+            );
+            labels.push(AxisLabel {
+                priority: 0,
+                x,
+                text: format!("{} cut-off", r.name.replace(" SEC Release", "")),
+                colour: theme::CUTOFF,
+            });
+        }
+    }
+    paint_labels(c, labels);
+}
+
+/// One meeting's line; its label, unless zoomed out so far that the meeting is left out.
+fn paint_meeting_line(c: &mut Canvas<'_>, m: &ScheduledMeeting) -> Option<AxisLabel> {
+    let style = c.g.style;
+    let month_px = c.g.px_per_day() * 30.4;
+    // Zoomed out, monthly meetings would wash the chart: Working Group lines go, dashes become plain lines
+    // (which also keeps the frame cheap: a dashed line is dozens of segments).
+    if month_px < 30.0 && m.kind != MeetingKind::Panel {
+        return None;
+    }
+    let x = c.g.x_mid(m.date);
+    let colour = theme::meeting_colour(m.kind);
+    let top = c.g.rect.top() + style.header_line_px() * 2.0;
+    let bottom = c.g.rect.bottom();
+    let ls = style.line_scale();
+    let dashes = month_px >= 80.0;
+    let (stroke, dash, gap) = match m.kind {
+        MeetingKind::Panel => (
+            Stroke::new(1.6 * ls, colour.gamma_multiply(style.fade(0.75))),
+            6.0,
+            3.0,
+        ),
+        MeetingKind::WorkingGroup => (
+            Stroke::new(1.3 * ls, colour.gamma_multiply(style.fade(0.8))),
+            5.0,
+            4.0,
+        ),
+        MeetingKind::SubCommittee | MeetingKind::Other => (
+            Stroke::new(ls, colour.gamma_multiply(style.fade(0.7))),
+            2.0,
+            3.0,
+        ),
+    };
+    let solid = m.kind == MeetingKind::Panel && !m.approximate;
+    if dashes && !solid {
+        c.dashed_vline(x, top, bottom, stroke, dash, gap);
+    } else {
+        let stroke = if solid || dashes {
+            stroke
+        } else {
+            Stroke::new(
+                stroke.width * 0.8,
+                stroke.color.gamma_multiply(style.fade(0.6)),
+            )
+        };
+        c.line(pos2(x, top), pos2(x, bottom), stroke);
+    }
+    let (priority, text) = match m.kind {
+        MeetingKind::Panel => (
+            1,
+            format!(
+                "{}{}",
+                m.name.replace("Panel ", "P"),
+                if m.approximate { "?" } else { "" }
+            ),
+        ),
+        MeetingKind::WorkingGroup => (2, "WG".to_owned()),
+        MeetingKind::SubCommittee => (3, m.name.clone()),
+        MeetingKind::Other => (4, m.name.clone()),
+    };
+    Some(AxisLabel {
+        priority,
+        x,
+        text,
+        colour,
+    })
+}
+
+/// Places labels centred on their lines, most important first, dropping any that would overlap one placed.
+fn paint_labels(c: &mut Canvas<'_>, mut labels: Vec<AxisLabel>) {
+    let rect = c.g.rect;
+    let label_y = rect.top() + c.g.style.header_line_px() * 2.5;
+    let font = FontId::proportional(c.g.style.small_font_px);
+    labels.sort_by(|a, b| a.priority.cmp(&b.priority).then(a.x.total_cmp(&b.x)));
+    let mut taken: Vec<(f32, f32)> = Vec::new();
+    for label in labels {
+        let galley = c
+            .ctx
+            .fonts_mut(|f| f.layout_no_wrap(label.text, font.clone(), label.colour));
+        let w = galley.size().x;
+        let (l, r) = (label.x - w / 2.0 - 3.0, label.x + w / 2.0 + 3.0);
+        if r < rect.left() || l > rect.right() || taken.iter().any(|&(a, b)| l < b && r > a) {
+            continue;
+        }
+        taken.push((l, r));
+        c.add(egui::Shape::galley(
+            pos2(label.x - w / 2.0, label_y - galley.size().y / 2.0),
+            galley,
+            label.colour,
+        ));
+    }
+}
