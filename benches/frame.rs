@@ -1,7 +1,10 @@
 //! One headless frame of the whole app (`Context::run_ui` + `tessellate`) at 1280×720: the bundled plan, 2,000
 //! and 10,000 modifications, idle and in the middle of dragging a bar.
 
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on anything unexpected"
+)]
 
 use std::hint::black_box;
 

@@ -1,7 +1,10 @@
 //! The real app driven through egui_kittest: dragging, resizing, snapping, editing, links, undo/redo, files and
 //! the unsaved-changes question.
 
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on anything unexpected"
+)]
 
 mod common;
 
@@ -429,7 +432,17 @@ fn enter_in_the_path_field_confirms() {
 
 #[test]
 fn a_drag_shows_the_warnings_it_would_cause_before_release() {
+    use sec_timetable::model::WarningCode::ReleaseCutoffMissed;
+    use sec_timetable::model::{Subject, drag::DragTarget};
     let mut h = bundled();
+    assert!(
+        h.state()
+            .analysis()
+            .warnings
+            .iter()
+            .all(|w| w.modification != "SECMP0062"),
+        "SECMP0062 starts without warnings"
+    );
     let px_per_day = h.state().timeline.px_per_day as f32;
     // SECMP0062's Modification Report must reach the May Panel for the November 2019 release.
     let from = center_of(&h, "SECMP0062: Modification Report to Panel May 2019");
@@ -443,12 +456,18 @@ fn a_drag_shows_the_warnings_it_would_cause_before_release() {
     }
     let drag = h.state().timeline.drag.clone().unwrap();
     assert_eq!(drag.description, "Fri 21 Jun 2019");
-    assert!(
-        drag.new_warnings
-            .iter()
-            .any(|w| w.code == sec_timetable::model::WarningCode::ReleaseCutoffMissed),
-        "{:?}",
-        drag.new_warnings
+    let DragTarget::Milestone { k: dragged, .. } = drag.target else {
+        panic!("dragging {:?}", drag.target);
+    };
+    // Exactly one new warning: this Modification Report misses its release's cut-off.
+    let new: Vec<_> = drag
+        .new_warnings
+        .iter()
+        .map(|w| (w.code, w.subject))
+        .collect();
+    assert_eq!(
+        new,
+        vec![(ReleaseCutoffMissed, Subject::Milestone(dragged))]
     );
     h.get_by_label_contains("is after the November 2019 SEC Release cut-off");
     // Nothing is applied until release.
@@ -457,12 +476,18 @@ fn a_drag_shows_the_warnings_it_would_cause_before_release() {
     h.run();
     assert_eq!(h.state().document().undo_depth(), 1);
     assert!(h.get_by_label("Row SECMP0062").rect().height() > 0.0);
-    assert!(
-        h.state()
-            .analysis()
-            .warnings
-            .iter()
-            .any(|w| w.modification == "SECMP0062")
+    // The warning the drag caused, and only it, is now on the plan: on SECMP0062's dragged milestone.
+    let caused: Vec<_> = h
+        .state()
+        .analysis()
+        .warnings
+        .iter()
+        .filter(|w| w.modification == "SECMP0062")
+        .map(|w| (w.code, w.subject))
+        .collect();
+    assert_eq!(
+        caused,
+        vec![(ReleaseCutoffMissed, Subject::Milestone(dragged))]
     );
 }
 

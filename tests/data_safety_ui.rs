@@ -1,7 +1,10 @@
 //! Data safety in the app, driven through egui_kittest: crash recovery, a file changed by someone else, and saves
 //! that fail.
 
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on anything unexpected"
+)]
 
 mod common;
 

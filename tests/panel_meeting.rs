@@ -1,7 +1,10 @@
 //! The Panel-meeting layer driven through egui_kittest: presentation mode, the agenda filter, search, and baselines
 //! with slippage.
 
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on anything unexpected"
+)]
 
 mod common;
 
@@ -199,8 +202,22 @@ fn the_bundled_baseline_shows_what_slipped_since_february() {
         2,
         "SECMP0010 and SECMP0013"
     );
-    // The row labels carry the slip too.
     assert!(a.slippage[0].is_none(), "SECMP0007 has no baseline entry");
+    // The row labels carry the slip too, as a badge that says what it means.
+    let badges: Vec<_> = h.get_all_by_label("+22d").collect();
+    assert_eq!(badges.len(), 2, "SECMP0010 and SECMP0013");
+    let rows = ["Row SECMP0010", "Row SECMP0013"].map(|r| h.get_by_label(r).rect());
+    for badge in &badges {
+        let c = badge.rect().center();
+        assert!(
+            rows.iter().any(|r| r.y_range().contains(c.y)),
+            "{c:?} on {rows:?}"
+        );
+    }
+    assert!(
+        h.query_by_label("+0d").is_none(),
+        "no badge where nothing moved"
+    );
 }
 
 #[test]
@@ -242,6 +259,14 @@ fn setting_a_baseline_then_moving_a_panel_return_shows_slippage() {
     let s = h.state().analysis().slippage[0].clone().unwrap();
     assert_eq!(s.panel_return_days, Some(22));
     h.get_by_label("+22 wd");
+    // SECMP0007's row label shows the slip.
+    let badge = h.get_by_label("+22d").rect().center();
+    assert!(
+        h.get_by_label("Row SECMP0007")
+            .rect()
+            .y_range()
+            .contains(badge.y)
+    );
     // Undo the baseline too: two steps back to the plan as loaded.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
     h.run();

@@ -1,7 +1,10 @@
 //! Pixel snapshots of the bundled plan at 1280×720, rendered with wgpu (a software Vulkan adapter on CI).
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` accepts new images after an intended change of look.
 
-#![allow(clippy::unwrap_used)]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on anything unexpected"
+)]
 
 mod common;
 

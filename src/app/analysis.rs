@@ -22,17 +22,6 @@ pub struct Arrow {
     pub dependency: usize,
 }
 
-/// A run of adjacent rows that belong to one group.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GroupSpan {
-    /// Group display name.
-    pub name: String,
-    /// First row.
-    pub first_row: usize,
-    /// Last row (inclusive).
-    pub last_row: usize,
-}
-
 /// Everything derived from one revision of the plan.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
@@ -68,8 +57,6 @@ pub struct Analysis {
     pub referenced_by: Vec<Vec<(usize, usize)>>,
     /// Dependency arrows.
     pub arrows: Vec<Arrow>,
-    /// Groups, as row spans.
-    pub groups: Vec<GroupSpan>,
     /// First and last date of the modifications' work packages and milestones, and the status date.
     pub date_range: Option<(Date, Date)>,
 }
@@ -135,24 +122,6 @@ impl Analysis {
                 }
             }
         }
-        let mut groups = Vec::new();
-        let mut r = 0;
-        while r < rows.len() {
-            let g = plan.modifications[rows[r]].group.clone();
-            let mut end = r;
-            while end + 1 < rows.len() && plan.modifications[rows[end + 1]].group == g {
-                end += 1;
-            }
-            if let Some(g) = g {
-                let name = plan.group(&g).map_or(g.clone(), |x| x.name.clone());
-                groups.push(GroupSpan {
-                    name,
-                    first_row: r,
-                    last_row: end,
-                });
-            }
-            r = end + 1;
-        }
         // Meetings run on for months past the last step; "fit all" is about the modifications.
         let date_range = Some(crate::model::layout::date_range(plan));
         Analysis {
@@ -172,7 +141,6 @@ impl Analysis {
             dependents,
             referenced_by,
             arrows,
-            groups,
             date_range,
         }
     }
@@ -242,14 +210,7 @@ mod tests {
         }
         assert_eq!(row_order(&p), vec![0, 2, 1, 3]);
         let a = Analysis::compute(&p, 0, &RowFilter::default());
-        assert_eq!(
-            a.groups,
-            vec![GroupSpan {
-                name: "G".into(),
-                first_row: 0,
-                last_row: 1
-            }]
-        );
+        assert_eq!(a.rows, vec![0, 2, 1, 3]);
         assert_eq!(a.row_of[2], Some(1));
     }
 }

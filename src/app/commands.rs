@@ -310,3 +310,126 @@ pub fn commands_from_input(ctx: &egui::Context, keys: KeyContext) -> Vec<Command
     });
     fired
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs one frame in which `shortcut` is pressed, and returns the commands it fired.
+    fn press(shortcut: KeyboardShortcut, keys: KeyContext) -> Vec<Command> {
+        let ctx = egui::Context::default();
+        let key = |pressed| egui::Event::Key {
+            key: shortcut.logical_key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: shortcut.modifiers,
+        };
+        let input = egui::RawInput {
+            events: vec![key(true), key(false)],
+            ..Default::default()
+        };
+        let mut fired = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| {
+            fired = commands_from_input(ui.ctx(), keys);
+        });
+        output.textures_delta.clear();
+        fired
+    }
+
+    fn keys(mode: KeyMode) -> KeyContext {
+        KeyContext {
+            mode,
+            typing: false,
+            dragging: false,
+        }
+    }
+
+    #[test]
+    fn every_shortcut_reaches_its_command_and_only_it() {
+        let mut checked = 0;
+        for mode in KeyMode::iter() {
+            for command in Command::iter() {
+                for shortcut in command.shortcuts(mode) {
+                    assert_eq!(
+                        press(shortcut, keys(mode)),
+                        vec![command],
+                        "{mode:?}: {shortcut:?} should run {command:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 30, "only {checked} shortcuts");
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        for mode in KeyMode::iter() {
+            let table = shortcut_table(mode);
+            for (i, (a, ca)) in table.iter().enumerate() {
+                for (b, cb) in &table[i + 1..] {
+                    assert!(a != b, "{mode:?}: {a:?} is both {ca:?} and {cb:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_usual_commands_have_their_usual_keys() {
+        let desk = |c: Command| c.shortcuts(KeyMode::Desktop);
+        assert_eq!(desk(Command::Save), vec![cmd(Key::S)]);
+        assert_eq!(desk(Command::Redo), vec![cmd_shift(Key::Z), cmd(Key::Y)]);
+        assert_eq!(desk(Command::TogglePresentation), vec![plain(Key::F5)]);
+        // A presentation clicker sends Page Down and arrows: they step through the modifications.
+        let present = Command::SelectNext.shortcuts(KeyMode::Presentation);
+        assert!(present.contains(&plain(Key::PageDown)));
+        assert!(present.contains(&plain(Key::ArrowRight)));
+        assert!(
+            Command::PageDown
+                .shortcuts(KeyMode::Presentation)
+                .is_empty()
+        );
+        // Every command has text and a tooltip.
+        for c in Command::iter() {
+            assert!(!c.text().is_empty() && !c.tooltip().is_empty(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn text_fields_keep_plain_keys_and_esc_cancels_a_drag_first() {
+        let typing = KeyContext {
+            typing: true,
+            ..keys(KeyMode::Desktop)
+        };
+        assert!(press(plain(Key::F), typing).is_empty());
+        assert!(press(plain(Key::ArrowDown), typing).is_empty());
+        assert_eq!(press(cmd(Key::S), typing), vec![Command::Save]);
+        let dragging = KeyContext {
+            dragging: true,
+            ..keys(KeyMode::Presentation)
+        };
+        assert!(press(plain(Key::Escape), dragging).is_empty());
+        assert_eq!(
+            press(plain(Key::Escape), keys(KeyMode::Presentation)),
+            vec![Command::TogglePresentation]
+        );
+    }
+
+    #[test]
+    fn the_toolbar_and_export_menu_are_generated_from_the_commands() {
+        let toolbar: Vec<Command> = Command::toolbar().collect();
+        assert_eq!(
+            toolbar,
+            vec![
+                Command::FitAll,
+                Command::GoToStatusDate,
+                Command::ZoomIn,
+                Command::ZoomOut,
+                Command::ToggleSnap,
+                Command::TogglePresentation,
+            ]
+        );
+        assert_eq!(Command::iter_exports().count(), 5);
+    }
+}

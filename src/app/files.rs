@@ -143,7 +143,8 @@ impl RunningDialog {
                     dialog.pick_file().await
                 }
             });
-            let _ = tx.send(picked.map(|h| h.path().to_owned()));
+            // The app may have closed meanwhile; then nobody waits for the answer.
+            tx.send(picked.map(|h| h.path().to_owned())).ok();
             ctx.request_repaint();
         });
         RunningDialog {

@@ -78,11 +78,13 @@ impl Recovery {
                     job = newer;
                 }
                 match job {
+                    // Best effort: a recovery file that cannot be written must never disturb the user's work;
+                    // the next change tries again.
                     Job::Write(plan, source) => {
-                        let _ = write_recovery(&worker_path, &plan, source);
+                        write_recovery(&worker_path, &plan, source).ok();
                     }
                     Job::Clear => {
-                        let _ = std::fs::remove_file(&worker_path);
+                        std::fs::remove_file(&worker_path).ok();
                     }
                 }
             }
@@ -137,10 +139,13 @@ impl Recovery {
         };
         let waited = now_s - since;
         if waited >= DELAY_S {
-            let _ = self.jobs.send(Job::Write(
-                Box::new(plan.clone()),
-                source.map(Path::to_owned),
-            ));
+            // The worker lives as long as the app; if it is gone there is nothing better to do.
+            self.jobs
+                .send(Job::Write(
+                    Box::new(plan.clone()),
+                    source.map(Path::to_owned),
+                ))
+                .ok();
             self.written_revision = Some(revision);
             self.pending_since = None;
             self.has_file = true;
@@ -152,14 +157,15 @@ impl Recovery {
 
     /// Removes the recovery file (saved, discarded, or a clean exit).
     pub fn clear(&mut self) {
-        let _ = self.jobs.send(Job::Clear);
+        self.jobs.send(Job::Clear).ok();
         self.has_file = false;
         self.written_revision = None;
     }
 
     /// Removes the recovery file now, on this thread (at exit, when the worker may not get to run).
     pub fn clear_now(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
+        // Already gone is fine.
+        std::fs::remove_file(&self.path).ok();
         self.has_file = false;
     }
 }

@@ -39,12 +39,15 @@ pub fn row_labels_ui(
     for r in r0..=r1 {
         let m = scene.analysis.rows[r];
         let band = g.row_rect(r, label_rect.left(), label_rect.right() - 1.0);
-        paint_label(ui.ctx(), &painter, g, scene, r, band);
+        let slip_badge = paint_label(ui.ctx(), &painter, g, scene, r, band);
         let visible = band.intersect(body);
         if !visible.is_positive() {
             continue;
         }
         let modification = &scene.plan.modifications[m];
+        if let Some((rect, days)) = slip_badge {
+            slip_badge_ui(ui, rect.intersect(body), m, days);
+        }
         let response = ui.interact(visible, Id::unique(("row-label", m)), Sense::click());
         let label = format!("Row {}", modification.id);
         let is_selected = Some(m) == scene.selected;
@@ -57,6 +60,19 @@ pub fn row_labels_ui(
         response.on_hover_ui(|ui| row_tooltip_ui(ui, scene.plan, scene.analysis, m));
     }
     clicked
+}
+
+/// The slippage badge as something a pointer (and a screen reader) can ask about.
+fn slip_badge_ui(ui: &mut Ui, rect: Rect, m: usize, days: i64) {
+    if !rect.is_positive() {
+        return;
+    }
+    let response = ui.interact(rect, Id::unique(("row-slip", m)), Sense::hover());
+    let text = format!("{days:+}d");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+    response.on_hover_text(format!(
+        "The Panel return moved {days:+} working days since the baseline"
+    ));
 }
 
 /// Badges at the right of a label: slippage in working days and the warning count.
@@ -87,7 +103,8 @@ impl Badges {
     }
 }
 
-/// One row's label: background, group bracket, id, title cut to fit, badges, bottom rule.
+/// One row's label: background, group bracket, id, title cut to fit, badges, bottom rule. Returns where the
+/// slippage badge went, with its working days.
 fn paint_label(
     ctx: &egui::Context,
     painter: &Painter,
@@ -95,7 +112,7 @@ fn paint_label(
     scene: &Scene<'_>,
     r: usize,
     band: Rect,
-) {
+) -> Option<(Rect, i64)> {
     let m = scene.analysis.rows[r];
     let modification: &Modification = &scene.plan.modifications[m];
     let bg = if Some(m) == scene.selected {
@@ -152,20 +169,21 @@ fn paint_label(
             Color32::from_gray(90),
         );
     }
-    if let Some(days) = badges.slip_days {
+    let slip_badge = badges.slip_days.map(|days| {
         let colour = if days > 0 {
             theme::WARNING
         } else {
             Color32::from_gray(90)
         };
-        painter.text(
+        let rect = painter.text(
             right(if badges.warnings > 0 { 34.0 } else { 4.0 }),
             Align2::RIGHT_CENTER,
             format!("{days:+}d"),
             FontId::proportional(g.style.small_font_px),
             colour,
         );
-    }
+        (rect, days)
+    });
     if badges.warnings > 0 {
         painter.text(
             right(4.0),
@@ -182,4 +200,5 @@ fn paint_label(
         ],
         Stroke::new(1.0, Color32::from_gray(232)),
     );
+    slip_badge
 }
