@@ -77,7 +77,10 @@ fn timeline_files_use_only_the_layers_below_them() {
             .file_stem()
             .and_then(|s| s.to_str())
             .expect("a file name");
-        assert!(TIMELINE_LAYERS.contains(&stem), "{path} is not in the layer list");
+        assert!(
+            TIMELINE_LAYERS.contains(&stem),
+            "{path} is not in the layer list"
+        );
     }
 }
 
@@ -103,7 +106,10 @@ fn the_session_menus_and_dialogs_never_reach_into_the_app() {
         "src/app/actions.rs",
     ] {
         let text = source(file);
-        assert!(!text.contains("TimetableApp"), "{file} reaches into TimetableApp");
+        assert!(
+            !text.contains("TimetableApp"),
+            "{file} reaches into TimetableApp"
+        );
     }
 }
 

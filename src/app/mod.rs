@@ -14,6 +14,7 @@ pub mod meetings_panel_ui;
 mod menu_ui;
 pub mod modal;
 mod panels_ui;
+pub mod plan_panel_ui;
 pub mod presentation_ui;
 pub mod recovery;
 pub mod session;
@@ -46,6 +47,8 @@ pub enum BottomTab {
     Meetings,
     /// Slippage against the baseline.
     Slippage,
+    /// The plan as a whole: paper, meetings, releases, groups.
+    Plan,
 }
 
 /// What the panels around the timeline show.

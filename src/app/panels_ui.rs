@@ -6,7 +6,7 @@ use egui::Ui;
 use super::actions::Action;
 use super::menu_ui::{MenuContext, menu_bar_ui};
 use super::{BottomTab, TimetableApp, details, meetings_panel_ui, presentation_ui};
-use super::{theme, timeline, warnings_panel_ui};
+use super::{plan_panel_ui, theme, timeline, warnings_panel_ui};
 
 impl TimetableApp {
     /// Menu bar, status bar, bottom and side panels, then the timeline in what is left.
@@ -88,6 +88,8 @@ impl TimetableApp {
             ui.selectable_value(tab, BottomTab::Warnings, format!("⚠ Warnings ({n})"));
             ui.selectable_value(tab, BottomTab::Meetings, "Meetings and agendas");
             ui.selectable_value(tab, BottomTab::Slippage, "Slippage since baseline");
+            ui.selectable_value(tab, BottomTab::Plan, "Plan")
+                .on_hover_text("Title, status date, meetings, releases and groups");
         });
         ui.separator();
         let plan = self.session.plan();
@@ -111,6 +113,15 @@ impl TimetableApp {
                 }
                 if let Some(m) = out.select {
                     self.actions.push(Action::Reveal(m));
+                }
+            }
+            BottomTab::Plan => {
+                if let Some((edit, label, merge_key)) = plan_panel_ui::plan_panel_ui(ui, plan, a) {
+                    self.actions.push(Action::Apply {
+                        edit,
+                        label,
+                        merge_key,
+                    });
                 }
             }
             BottomTab::Slippage => {

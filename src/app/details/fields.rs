@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use crate::model::Precision;
 
 /// A one-line text field; returns the new text when the user changed it.
-pub(super) fn text_field(
+pub(crate) fn text_field(
     ui: &mut Ui,
     value: &str,
     salt: impl std::hash::Hash + std::fmt::Debug,
@@ -27,7 +27,7 @@ pub(super) fn text_field(
 }
 
 /// A multi-line text field; returns the new text when the user changed it.
-pub(super) fn text_area(
+pub(crate) fn text_area(
     ui: &mut Ui,
     value: &str,
     salt: impl std::hash::Hash + std::fmt::Debug,
@@ -46,7 +46,7 @@ pub(super) fn text_area(
     (response.changed() && buf != value).then_some(buf)
 }
 
-pub(super) fn text_area_narrow(
+pub(crate) fn text_area_narrow(
     ui: &mut Ui,
     value: &str,
     salt: impl std::hash::Hash + std::fmt::Debug,
@@ -63,7 +63,7 @@ pub(super) fn text_area_narrow(
     (response.changed() && buf != value).then_some(buf)
 }
 
-pub(super) fn date_field(ui: &mut Ui, date: Date, salt: &str) -> Option<Date> {
+pub(crate) fn date_field(ui: &mut Ui, date: Date, salt: &str) -> Option<Date> {
     let mut d = date;
     let response = ui.add(
         DatePickerButton::new(&mut d)
@@ -75,7 +75,7 @@ pub(super) fn date_field(ui: &mut Ui, date: Date, salt: &str) -> Option<Date> {
     (response.changed() && d != date).then_some(d)
 }
 
-pub(super) fn precision_field(
+pub(crate) fn precision_field(
     ui: &mut Ui,
     value: Precision,
     salt: impl std::hash::Hash + std::fmt::Debug,

@@ -3,7 +3,7 @@
 
 mod costs_ui;
 mod dependencies_ui;
-mod fields;
+pub(crate) mod fields;
 mod milestones_ui;
 mod work_packages_ui;
 

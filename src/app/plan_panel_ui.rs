@@ -1,0 +1,379 @@
+//! The "Plan" tab: what belongs to the plan as a whole rather than to one modification — the paper's title,
+//! reference, status date and author; one-off meetings (confirm a date, add, remove); how long a monthly meeting
+//! series runs; releases and their cut-off Panels; groups. Every change is returned as an edit, one undo step each.
+
+use egui::{ComboBox, RichText, Ui};
+
+use super::analysis::Analysis;
+use super::details::LabelledEdit;
+use super::details::fields::{date_field, text_field};
+use crate::model::{
+    Edit, Group, ListEdit, Meeting, MeetingKind, Plan, PlanMeta, Precision, Release, add_days,
+};
+
+/// The Plan tab for one frame; returns the edit the user made, if any.
+pub fn plan_panel_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> Option<LabelledEdit> {
+    let mut edit = None;
+    egui::ScrollArea::vertical()
+        .id_salt("plan-panel")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let sections: [(&str, Section); 4] = [
+                ("Paper", paper_ui),
+                ("Meetings", meetings_ui),
+                ("Releases", releases_ui),
+                ("Groups", groups_ui),
+            ];
+            ui.columns(sections.len(), |columns| {
+                for ((heading, section), ui) in sections.into_iter().zip(columns) {
+                    ui.label(RichText::new(heading).strong());
+                    if let Some(e) = section(ui, plan, a) {
+                        edit = Some(e);
+                    }
+                }
+            });
+        });
+    edit
+}
+
+type Section = fn(&mut Ui, &Plan, &Analysis) -> Option<LabelledEdit>;
+
+/// Title, paper reference, status date and author.
+fn paper_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
+    let meta = &plan.meta;
+    let mut edit = None;
+    let mut set = |value: PlanMeta, what: &str, merge: bool| {
+        edit = Some((
+            Edit::Meta(value),
+            format!("Change the plan's {what}"),
+            merge.then(|| format!("meta:{what}")),
+        ));
+    };
+    egui::Grid::new("plan-meta").num_columns(2).show(ui, |ui| {
+        ui.label("Title");
+        if let Some(title) = text_field(ui, &meta.title, "plan-title", "Title", 200.0) {
+            set(
+                PlanMeta {
+                    title,
+                    ..meta.clone()
+                },
+                "title",
+                true,
+            );
+        }
+        ui.end_row();
+        ui.label("Paper");
+        if let Some(paper_ref) =
+            text_field(ui, &meta.paper_ref, "plan-ref", "Paper reference", 200.0)
+        {
+            set(
+                PlanMeta {
+                    paper_ref,
+                    ..meta.clone()
+                },
+                "paper reference",
+                true,
+            );
+        }
+        ui.end_row();
+        ui.label("Status date");
+        if let Some(status_date) = date_field(ui, meta.status_date, "plan-status-date") {
+            set(
+                PlanMeta {
+                    status_date,
+                    ..meta.clone()
+                },
+                "status date",
+                false,
+            );
+        }
+        ui.end_row();
+        ui.label("Author");
+        if let Some(author) = text_field(ui, &meta.author, "plan-author", "Author", 200.0) {
+            set(
+                PlanMeta {
+                    author,
+                    ..meta.clone()
+                },
+                "author",
+                true,
+            );
+        }
+        ui.end_row();
+    });
+    edit
+}
+
+/// One-off meetings (date, approximate, remove, add) and how long each monthly series runs.
+fn meetings_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
+    let mut edit = None;
+    for (i, m) in plan.meetings.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let set = |value: Meeting, what: &str| {
+                (
+                    Edit::Meetings(ListEdit::Set { index: i, value }),
+                    format!("{what} {}", m.name),
+                    None,
+                )
+            };
+            ui.label(&m.name);
+            if let Some(date) = date_field(ui, m.date, &format!("meeting-date-{i}")) {
+                edit = Some(set(Meeting { date, ..m.clone() }, "Move"));
+            }
+            let mut approximate = m.approximate;
+            if ui
+                .checkbox(&mut approximate, "approximate")
+                .on_hover_text("The day is a plausible guess, not a published date")
+                .changed()
+            {
+                let what = if approximate {
+                    "Mark approximate:"
+                } else {
+                    "Confirm"
+                };
+                edit = Some(set(
+                    Meeting {
+                        approximate,
+                        ..m.clone()
+                    },
+                    what,
+                ));
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this meeting")
+                .clicked()
+            {
+                edit = Some((
+                    Edit::Meetings(ListEdit::Remove { index: i }),
+                    format!("Remove {}", m.name),
+                    None,
+                ));
+            }
+        });
+    }
+    if ui.small_button("+ Panel meeting").clicked() {
+        edit = Some(new_panel_meeting(plan));
+    }
+    for (i, s) in plan.meeting_series.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{} until", s.name));
+            if let Some(until) = date_field(ui, s.until, &format!("series-until-{i}")) {
+                let value = crate::model::MeetingSeries { until, ..s.clone() };
+                edit = Some((
+                    Edit::MeetingSeries(ListEdit::Set { index: i, value }),
+                    format!("Change when {} ends", s.name),
+                    None,
+                ));
+            }
+        });
+    }
+    edit
+}
+
+/// A new Panel meeting a month after the last one (or the status date), marked approximate.
+fn new_panel_meeting(plan: &Plan) -> LabelledEdit {
+    let after = plan
+        .meetings
+        .iter()
+        .filter(|m| m.kind == MeetingKind::Panel)
+        .map(|m| m.date)
+        .max()
+        .unwrap_or(plan.meta.status_date);
+    let date = plan.calendar.working_day_on_or_after(add_days(after, 28));
+    let mut n = plan.meetings.len() + 1;
+    let id = loop {
+        let id = format!("meeting-{n}");
+        if plan.meetings.iter().all(|m| m.id != id)
+            && plan.meeting_series.iter().all(|s| s.id != id)
+        {
+            break id;
+        }
+        n += 1;
+    };
+    let value = Meeting {
+        id,
+        kind: MeetingKind::Panel,
+        name: "New Panel meeting".into(),
+        date,
+        approximate: true,
+        notice: None,
+        notes: String::new(),
+    };
+    (
+        Edit::Meetings(ListEdit::Insert {
+            index: plan.meetings.len(),
+            value,
+        }),
+        "Add a Panel meeting".into(),
+        None,
+    )
+}
+
+/// Releases: name, implementation date, cut-off Panel; add and remove.
+fn releases_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> Option<LabelledEdit> {
+    let mut edit = None;
+    let panels: Vec<_> = a
+        .schedule
+        .meetings
+        .iter()
+        .filter(|m| m.kind == MeetingKind::Panel)
+        .collect();
+    for (i, r) in plan.releases.iter().enumerate() {
+        let set = |value: Release, what: &str| {
+            (
+                Edit::Releases(ListEdit::Set { index: i, value }),
+                format!("{what} of {}", r.name),
+                None,
+            )
+        };
+        ui.horizontal(|ui| {
+            if let Some(name) = text_field(ui, &r.name, ("release-name", i), "Release name", 170.0)
+            {
+                edit = Some((
+                    Edit::Releases(ListEdit::Set {
+                        index: i,
+                        value: Release { name, ..r.clone() },
+                    }),
+                    format!("Rename release {}", r.id),
+                    Some(format!("release-name:{i}")),
+                ));
+            }
+            if let Some(date) = date_field(ui, r.date, &format!("release-date-{i}")) {
+                edit = Some(set(Release { date, ..r.clone() }, "Change the date"));
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Cut-off");
+            let mut cutoff = r.cutoff_meeting.clone();
+            let name = |id: &str| {
+                a.schedule
+                    .by_id(id)
+                    .map_or(id.to_owned(), |m| m.name.clone())
+            };
+            ComboBox::from_id_salt(("release-cutoff", i))
+                .selected_text(name(&cutoff))
+                .show_ui(ui, |ui| {
+                    for m in &panels {
+                        ui.selectable_value(&mut cutoff, m.id.clone(), &m.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id)
+                .on_hover_text("The Panel a Modification Report must reach to make this release");
+            if cutoff != r.cutoff_meeting {
+                edit = Some(set(
+                    Release {
+                        cutoff_meeting: cutoff,
+                        ..r.clone()
+                    },
+                    "Change the cut-off",
+                ));
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this release")
+                .clicked()
+            {
+                edit = Some((
+                    Edit::Releases(ListEdit::Remove { index: i }),
+                    format!("Remove {}", r.name),
+                    None,
+                ));
+            }
+        });
+    }
+    if let Some(first) = panels.iter().find(|m| m.date >= plan.meta.status_date)
+        && ui.small_button("+ Release").clicked()
+    {
+        edit = Some(new_release(plan, &first.id));
+    }
+    edit
+}
+
+/// A new release, six months after the status date, cut off at `cutoff_meeting`.
+fn new_release(plan: &Plan, cutoff_meeting: &str) -> LabelledEdit {
+    let mut n = plan.releases.len() + 1;
+    let id = loop {
+        let id = format!("release-{n}");
+        if plan.release(&id).is_none() {
+            break id;
+        }
+        n += 1;
+    };
+    let value = Release {
+        id,
+        name: "New SEC Release".into(),
+        date: add_days(plan.meta.status_date, 182),
+        precision: Precision::Month,
+        cutoff_meeting: cutoff_meeting.to_owned(),
+        notes: String::new(),
+    };
+    (
+        Edit::Releases(ListEdit::Insert {
+            index: plan.releases.len(),
+            value,
+        }),
+        "Add a release".into(),
+        None,
+    )
+}
+
+/// Groups: rename, add, remove (a group with members cannot be removed: the edit is refused and says why).
+fn groups_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
+    let mut edit = None;
+    for (i, g) in plan.groups.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if let Some(name) = text_field(ui, &g.name, ("group-name", i), "Group name", 200.0) {
+                edit = Some((
+                    Edit::Groups(ListEdit::Set {
+                        index: i,
+                        value: Group { name, ..g.clone() },
+                    }),
+                    format!("Rename group {}", g.id),
+                    Some(format!("group-name:{i}")),
+                ));
+            }
+            let members = plan
+                .modifications
+                .iter()
+                .filter(|m| m.group.as_deref() == Some(g.id.as_str()))
+                .count();
+            ui.label(RichText::new(format!("{members} members")).weak());
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this group")
+                .clicked()
+            {
+                edit = Some((
+                    Edit::Groups(ListEdit::Remove { index: i }),
+                    format!("Remove group {}", g.name),
+                    None,
+                ));
+            }
+        });
+    }
+    if ui.small_button("+ Group").clicked() {
+        let mut n = plan.groups.len() + 1;
+        let id = loop {
+            let id = format!("group-{n}");
+            if plan.group(&id).is_none() {
+                break id;
+            }
+            n += 1;
+        };
+        edit = Some((
+            Edit::Groups(ListEdit::Insert {
+                index: plan.groups.len(),
+                value: Group {
+                    id,
+                    name: "New group".into(),
+                    notes: String::new(),
+                },
+            }),
+            "Add a group".into(),
+            None,
+        ));
+    }
+    edit
+}
