@@ -4,6 +4,7 @@
 use egui::{ComboBox, RichText, TextEdit, Ui};
 use egui_extras::DatePickerButton;
 use jiff::civil::Date;
+use strum::IntoEnumIterator;
 
 use super::analysis::Analysis;
 use super::theme;
@@ -93,7 +94,7 @@ fn precision_field(
         .width(64.0)
         .selected_text(value.as_str())
         .show_ui(ui, |ui| {
-            for p in Precision::ALL {
+            for p in Precision::iter() {
                 ui.selectable_value(&mut v, p, p.as_str());
             }
         })
@@ -233,7 +234,7 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
             ComboBox::from_id_salt(("status", mi))
                 .selected_text(status.label())
                 .show_ui(ui, |ui| {
-                    for s in Status::ALL {
+                    for s in Status::iter() {
                         ui.selectable_value(&mut status, s, s.label());
                     }
                 })
@@ -560,7 +561,7 @@ fn work_packages_ui(
                 ComboBox::from_id_salt(("wp-owner", mi, w))
                     .selected_text(owner.label())
                     .show_ui(ui, |ui| {
-                        for o in Owner::ALL {
+                        for o in Owner::iter() {
                             ui.selectable_value(&mut owner, o, o.label());
                         }
                     })
@@ -688,7 +689,7 @@ fn milestones_ui(
                     .selected_text(kind.label())
                     .width(110.0)
                     .show_ui(ui, |ui| {
-                        for kd in MilestoneKind::ALL {
+                        for kd in MilestoneKind::iter() {
                             ui.selectable_value(&mut kind, kd, kd.label());
                         }
                     })
@@ -815,7 +816,7 @@ fn dependencies_ui(
             .selected_text(kind.phrase())
             .width(110.0)
             .show_ui(ui, |ui| {
-                for kd in DependencyKind::ALL {
+                for kd in DependencyKind::iter() {
                     ui.selectable_value(&mut kind, kd, kd.phrase());
                 }
             })
@@ -868,7 +869,7 @@ pub fn legend_ui(ui: &mut Ui) {
         .num_columns(2)
         .spacing([8.0, 3.0])
         .show(ui, |ui| {
-            for o in Owner::ALL {
+            for o in Owner::iter() {
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
                 ui.painter().rect_filled(rect, 3.0, theme::owner_colour(o));

@@ -34,8 +34,21 @@ pub fn next_month_start(date: Date) -> Option<Date> {
 
 /// How precisely a date is known. The paper often says "early April" or "by the end of March": the plan keeps a
 /// concrete date for drawing and arithmetic, and this precision so the app can show the date honestly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Precision {
     /// The day is known.
     #[default]
@@ -51,15 +64,6 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// All precisions, for pickers.
-    pub const ALL: [Precision; 5] = [
-        Precision::Exact,
-        Precision::Early,
-        Precision::Mid,
-        Precision::Late,
-        Precision::Month,
-    ];
-
     /// True for [`Precision::Exact`]; used to keep exact dates short in files.
     pub fn is_exact(&self) -> bool {
         *self == Precision::Exact
@@ -67,13 +71,7 @@ impl Precision {
 
     /// Lower-case word for the precision, as used in files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Exact => "exact",
-            Precision::Early => "early",
-            Precision::Mid => "mid",
-            Precision::Late => "late",
-            Precision::Month => "month",
-        }
+        self.into()
     }
 
     /// The span of days the stated date could mean: `(first, last)` inclusive.
