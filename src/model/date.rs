@@ -3,6 +3,7 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, IntoStaticStr};
 
 /// The day that day number 0 stands for. Day numbers are what the timeline plots on its x axis.
 pub const EPOCH: Date = jiff::civil::date(2000, 1, 1);
@@ -34,20 +35,9 @@ pub fn next_month_start(date: Date) -> Option<Date> {
 
 /// How precisely a date is known. The paper often says "early April" or "by the end of March": the plan keeps a
 /// concrete date for drawing and arithmetic, and this precision so the app can show the date honestly.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Default,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
 pub enum Precision {
     /// The day is known.

@@ -71,20 +71,9 @@ pub struct PlanMeta {
 }
 
 /// What kind of meeting.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    IntoStaticStr,
-    EnumMessage,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
 #[strum(serialize_all = "snake_case")]
 pub enum MeetingKind {
     /// SEC Panel meeting.
@@ -206,20 +195,9 @@ pub struct Group {
 }
 
 /// Where a modification is in the process.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    IntoStaticStr,
-    EnumMessage,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
 #[strum(serialize_all = "snake_case")]
 pub enum Status {
     /// Refinement Process: requirements being developed or reviewed.
@@ -275,20 +253,9 @@ pub struct Cost {
 }
 
 /// Who carries out a work package.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    IntoStaticStr,
-    EnumMessage,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
 #[strum(serialize_all = "snake_case")]
 pub enum Owner {
     /// The SEC Administrator and Secretary.
@@ -350,20 +317,9 @@ pub struct WorkPackage {
 }
 
 /// What a milestone marks.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    IntoStaticStr,
-    EnumMessage,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
 #[strum(serialize_all = "snake_case")]
 pub enum MilestoneKind {
     /// A Preliminary or Impact Assessment request sent to the DCC.
@@ -447,20 +403,9 @@ pub struct Milestone {
 }
 
 /// How one modification depends on another.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    IntoStaticStr,
-    EnumMessage,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
 #[strum(serialize_all = "snake_case")]
 pub enum DependencyKind {
     /// No work until the other modification's work ends (SECMP0028 pending SECMP0067).

@@ -16,10 +16,9 @@ use super::plan::{
 use super::schedule::{Schedule, ScheduledMeeting};
 
 /// What kind of problem a warning reports.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, EnumIter, IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
 pub enum WarningCode {
     /// A modification held pending (or starting after) another is scheduled to progress before the other's work
