@@ -4,6 +4,7 @@
 use jiff::civil::{Date, date};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
+use strum::IntoEnumIterator;
 
 use crate::model::{
     Calendar, Dependency, DependencyKind, FORMAT_VERSION, Group, Meeting, MeetingKind,
@@ -64,27 +65,7 @@ pub fn generate(n: usize, seed: u64) -> Plan {
         }),
         notes: String::new(),
     }];
-    let mut meetings = Vec::new();
-    let mut number = 60;
-    let mut month = first;
-    while month <= last {
-        if let Ok(day) = month.nth_weekday_of_month(3, jiff::civil::Weekday::Friday) {
-            meetings.push(Meeting {
-                id: format!("panel-{number}"),
-                kind: MeetingKind::Panel,
-                name: format!("Panel {number}"),
-                date: calendar.working_day_on_or_before(day),
-                approximate: true,
-                notice: None,
-                notes: String::new(),
-            });
-            number += 1;
-        }
-        match crate::model::next_month_start(month) {
-            Some(next) => month = next,
-            None => break,
-        }
-    }
+    let meetings = panel_meetings(&calendar, first, last);
     let releases = vec![Release {
         id: "nov-2020".into(),
         name: "November 2020 SEC Release".into(),
@@ -122,81 +103,133 @@ pub fn generate(n: usize, seed: u64) -> Plan {
         baseline: None,
     };
     let schedule = Schedule::build(&plan);
-    let span_days = 365 * 6;
     for i in 0..n {
-        let mut m = Modification::new(format!("SECMP{i:05}"));
-        m.title = format!(
-            "{} for {}",
-            SUBJECTS[rng.random_range(0..SUBJECTS.len())],
-            DEVICES[rng.random_range(0..DEVICES.len())]
-        );
-        m.summary = format!("Synthetic modification number {i}.");
-        m.status = Status::ALL[rng.random_range(0..Status::ALL.len() - 1)];
-        let mut start: Date = plan
-            .calendar
-            .working_day_on_or_after(crate::model::add_days(
-                first,
-                rng.random_range(0..span_days),
-            ));
-        for _ in 0..rng.random_range(1..=4) {
-            let (name, owner) = PACKAGES[rng.random_range(0..PACKAGES.len())];
-            let end = plan
-                .calendar
-                .add_working_days(start, rng.random_range(4..40));
-            m.work_packages.push(WorkPackage {
-                name: name.into(),
-                start,
-                start_precision: Precision::Exact,
-                end,
-                end_precision: if rng.random_range(0..5) == 0 {
-                    Precision::Late
-                } else {
-                    Precision::Exact
-                },
-                owner,
-                notes: String::new(),
-            });
-            start = plan.calendar.add_working_days(end, 1);
-        }
-        let end = m.work_end().unwrap_or(start);
-        if let Some(wg) = schedule.next_on_or_after(end, MeetingKind::WorkingGroup) {
-            m.milestones.push(Milestone {
-                kind: MilestoneKind::WorkingGroup,
-                date: wg.date,
-                precision: Precision::Exact,
-                label: format!("Working Group {}", wg.date.strftime("%B %Y")),
-                done: wg.date < plan.meta.status_date,
-            });
-            if let Some(panel) = schedule.next_on_or_after(wg.date, MeetingKind::Panel) {
-                m.milestones.push(Milestone {
-                    kind: MilestoneKind::PanelReturn,
-                    date: panel.date,
-                    precision: Precision::Exact,
-                    label: format!("Panel {}", panel.date.strftime("%B %Y")),
-                    done: panel.date < plan.meta.status_date,
-                });
-            }
-        }
-        // Dependencies point backwards only, so there are no cycles.
-        if i > 0 && rng.random_range(0..20) == 0 {
-            let on = rng.random_range(0..i);
-            m.dependencies.push(Dependency {
-                kind: if rng.random_range(0..2) == 0 {
-                    DependencyKind::OnHoldPending
-                } else {
-                    DependencyKind::FinishToStart
-                },
-                on: format!("SECMP{on:05}"),
-                lag_days: 0,
-                notes: String::new(),
-            });
-        }
-        if rng.random_range(0..10) == 0 {
-            m.group = Some(format!("group-{}", rng.random_range(0..plan.groups.len())));
-        }
+        let m = modification(i, &mut rng, &plan, &schedule, first);
         plan.modifications.push(m);
     }
     plan
+}
+
+/// A Panel meeting on the third Friday of every month from `first` to `last` (the working day before, if that is a
+/// holiday), numbered from Panel 60.
+fn panel_meetings(calendar: &Calendar, first: Date, last: Date) -> Vec<Meeting> {
+    let mut meetings = Vec::new();
+    let mut number = 60;
+    let mut month = first;
+    while month <= last {
+        if let Ok(day) = month.nth_weekday_of_month(3, jiff::civil::Weekday::Friday) {
+            meetings.push(Meeting {
+                id: format!("panel-{number}"),
+                kind: MeetingKind::Panel,
+                name: format!("Panel {number}"),
+                date: calendar.working_day_on_or_before(day),
+                approximate: true,
+                notice: None,
+                notes: String::new(),
+            });
+            number += 1;
+        }
+        match crate::model::next_month_start(month) {
+            Some(next) => month = next,
+            None => break,
+        }
+    }
+    meetings
+}
+
+/// Modification number `i`: an open status, one to four work packages in sequence starting within six years of
+/// `first`, a Working Group and a Panel return after them, sometimes a dependency on an earlier modification and
+/// a group. Draws from `rng` in a fixed order, so that a seed always gives the same plan.
+fn modification(
+    i: usize,
+    rng: &mut StdRng,
+    plan: &Plan,
+    schedule: &Schedule,
+    first: Date,
+) -> Modification {
+    let span_days = 365 * 6;
+    let mut m = Modification::new(format!("SECMP{i:05}"));
+    m.title = format!(
+        "{} for {}",
+        SUBJECTS[rng.random_range(0..SUBJECTS.len())],
+        DEVICES[rng.random_range(0..DEVICES.len())]
+    );
+    m.summary = format!("Synthetic modification number {i}.");
+    // Every status but closed: a generated modification is still being worked on.
+    let open_statuses: Vec<Status> = Status::iter().filter(|s| *s != Status::Closed).collect();
+    m.status = open_statuses[rng.random_range(0..open_statuses.len())];
+    let mut start: Date = plan
+        .calendar
+        .working_day_on_or_after(crate::model::add_days(
+            first,
+            rng.random_range(0..span_days),
+        ));
+    for _ in 0..rng.random_range(1..=4) {
+        let (name, owner) = PACKAGES[rng.random_range(0..PACKAGES.len())];
+        let end = plan
+            .calendar
+            .add_working_days(start, rng.random_range(4..40));
+        m.work_packages.push(WorkPackage {
+            name: name.into(),
+            start,
+            start_precision: Precision::Exact,
+            end,
+            end_precision: if rng.random_range(0..5) == 0 {
+                Precision::Late
+            } else {
+                Precision::Exact
+            },
+            owner,
+            notes: String::new(),
+        });
+        start = plan.calendar.add_working_days(end, 1);
+    }
+    let end = m.work_end().unwrap_or(start);
+    m.milestones = milestones_after(plan, schedule, end);
+    // Dependencies point backwards only, so there are no cycles.
+    if i > 0 && rng.random_range(0..20) == 0 {
+        let on = rng.random_range(0..i);
+        m.dependencies.push(Dependency {
+            kind: if rng.random_range(0..2) == 0 {
+                DependencyKind::OnHoldPending
+            } else {
+                DependencyKind::FinishToStart
+            },
+            on: format!("SECMP{on:05}"),
+            lag_days: 0,
+            notes: String::new(),
+        });
+    }
+    if rng.random_range(0..10) == 0 {
+        m.group = Some(format!("group-{}", rng.random_range(0..plan.groups.len())));
+    }
+    m
+}
+
+/// The next Working Group on or after `end`, then the next Panel on or after that, as milestones (done when before
+/// the status date).
+fn milestones_after(plan: &Plan, schedule: &Schedule, end: Date) -> Vec<Milestone> {
+    let mut milestones = Vec::new();
+    let Some(wg) = schedule.next_on_or_after(end, MeetingKind::WorkingGroup) else {
+        return milestones;
+    };
+    milestones.push(Milestone {
+        kind: MilestoneKind::WorkingGroup,
+        date: wg.date,
+        precision: Precision::Exact,
+        label: format!("Working Group {}", wg.date.strftime("%B %Y")),
+        done: wg.date < plan.meta.status_date,
+    });
+    if let Some(panel) = schedule.next_on_or_after(wg.date, MeetingKind::Panel) {
+        milestones.push(Milestone {
+            kind: MilestoneKind::PanelReturn,
+            date: panel.date,
+            precision: Precision::Exact,
+            label: format!("Panel {}", panel.date.strftime("%B %Y")),
+            done: panel.date < plan.meta.status_date,
+        });
+    }
+    milestones
 }
 
 #[cfg(test)]

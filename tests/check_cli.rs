@@ -1,8 +1,6 @@
 //! `sec-timetable check`: exit codes, messages, and the JSON document checked fact by fact against the paper
 //! SECP_66_1503_12.
 
-#![allow(clippy::unwrap_used)]
-
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -35,7 +33,7 @@ fn bundled_json() -> Value {
 fn modification<'a>(json: &'a Value, id: &str) -> &'a Value {
     json["modifications"]
         .as_array()
-        .unwrap()
+        .expect("a modifications array")
         .iter()
         .find(|m| m["id"] == id)
         .unwrap_or_else(|| panic!("{id} missing"))
@@ -45,17 +43,17 @@ fn modification<'a>(json: &'a Value, id: &str) -> &'a Value {
 fn milestone_dates(m: &Value, kind: &str) -> Vec<String> {
     m["milestones"]
         .as_array()
-        .unwrap()
+        .expect("a milestones array")
         .iter()
         .filter(|x| x["kind"] == kind)
-        .map(|x| x["date"].as_str().unwrap().to_owned())
+        .map(|x| x["date"].as_str().expect("a date string").to_owned())
         .collect()
 }
 
 fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join(name);
-    std::fs::write(&path, contents).unwrap();
+    std::fs::write(&path, contents).expect("the file is written");
     (dir, path)
 }
 

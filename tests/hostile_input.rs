@@ -1,7 +1,5 @@
 //! Whatever the bytes, the loader answers with a plan or a clear error — never a panic or a hang.
 
-#![allow(clippy::unwrap_used)]
-
 use std::path::Path;
 
 use proptest::prelude::*;
@@ -10,9 +8,12 @@ use sec_timetable::io::{LoadError, parse_plan, plan_to_string};
 fn saves() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir("saves").expect("saves/") {
-        let path = entry.unwrap().path();
+        let path = entry.expect("an entry of saves/").path();
         if path.extension().is_some_and(|e| e == "ron") {
-            out.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+            out.push((
+                path.display().to_string(),
+                std::fs::read(&path).expect("a readable save"),
+            ));
         }
     }
     assert!(!out.is_empty());

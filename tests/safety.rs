@@ -1,8 +1,6 @@
 //! Nothing lost, nothing crashes: save → load is the identity on random plans, undo/redo retrace random edit
 //! sequences exactly, saves fail without damage, and a process killed mid-save leaves the old or the new file.
 
-#![allow(clippy::unwrap_used)]
-
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -12,6 +10,7 @@ use proptest::prelude::*;
 use sec_timetable::io::plan_file::{save_plan_with, write_atomically};
 use sec_timetable::io::{load_plan, parse_plan, plan_to_string, save_plan};
 use sec_timetable::model::*;
+use strum::IntoEnumIterator;
 
 fn day(n: i32) -> Date {
     add_days(date(2019, 1, 1), n)
@@ -26,7 +25,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn precision() -> impl Strategy<Value = Precision> {
-    prop::sample::select(Precision::ALL.to_vec())
+    prop::sample::select(Precision::iter().collect::<Vec<_>>())
 }
 
 fn work_package() -> impl Strategy<Value = WorkPackage> {
@@ -36,7 +35,7 @@ fn work_package() -> impl Strategy<Value = WorkPackage> {
         0..120i32,
         precision(),
         precision(),
-        prop::sample::select(Owner::ALL.to_vec()),
+        prop::sample::select(Owner::iter().collect::<Vec<_>>()),
         text(),
     )
         .prop_map(|(name, start, len, sp, ep, owner, notes)| WorkPackage {
@@ -52,7 +51,7 @@ fn work_package() -> impl Strategy<Value = WorkPackage> {
 
 fn milestone() -> impl Strategy<Value = Milestone> {
     (
-        prop::sample::select(MilestoneKind::ALL.to_vec()),
+        prop::sample::select(MilestoneKind::iter().collect::<Vec<_>>()),
         0..1000i32,
         precision(),
         text(),
@@ -72,7 +71,7 @@ fn plan() -> impl Strategy<Value = Plan> {
     let modification = (
         text(),
         text(),
-        prop::sample::select(Status::ALL.to_vec()),
+        prop::sample::select(Status::iter().collect::<Vec<_>>()),
         prop::option::of(text()),
         prop::collection::vec(work_package(), 0..4),
         prop::collection::vec(milestone(), 0..4),
@@ -99,7 +98,7 @@ fn plan() -> impl Strategy<Value = Plan> {
             for (i, (d, approximate)) in meetings.into_iter().enumerate() {
                 p.meetings.push(Meeting {
                     id: format!("m{i}"),
-                    kind: MeetingKind::ALL[i % 4],
+                    kind: MeetingKind::iter().cycle().nth(i).expect("kinds repeat"),
                     name: format!("Meeting {i}"),
                     date: day(d),
                     approximate,
@@ -140,7 +139,10 @@ fn plan() -> impl Strategy<Value = Plan> {
                 let i = 1 + from % (n - 1);
                 let on = p.modifications[from % i].id.clone();
                 p.modifications[i].dependencies.push(Dependency {
-                    kind: DependencyKind::ALL[kind as usize % 3],
+                    kind: DependencyKind::iter()
+                        .cycle()
+                        .nth(kind.into())
+                        .expect("kinds repeat"),
                     on,
                     lag_days: (lag % 60) as i32,
                     notes: String::new(),
@@ -427,21 +429,60 @@ fn a_full_disk_mid_write_leaves_the_old_file() {
 
 fn leftovers(dir: &Path) -> usize {
     std::fs::read_dir(dir)
-        .unwrap()
+        .expect("a readable folder")
         .filter_map(Result::ok)
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .count()
 }
 
+/// Which of the two plans a save loop alternates between is on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OnDisk {
+    Old,
+    New,
+}
+
+/// Checks that `path` holds exactly one of the two plans, complete: its bytes are the whole canonical text of `old`
+/// or of `new` (nothing cut short, nothing mixed), and it loads back as that same plan.
+fn which_plan_is_on_disk(path: &Path, old: &(Plan, String), new: &(Plan, String)) -> OnDisk {
+    let bytes = std::fs::read(path).expect("the plan file is there");
+    let (on_disk, (plan, _)) = if bytes == old.1.as_bytes() {
+        (OnDisk::Old, old)
+    } else if bytes == new.1.as_bytes() {
+        (OnDisk::New, new)
+    } else {
+        let cut = bytes.len() < old.1.len().min(new.1.len());
+        panic!(
+            "the file ({} bytes{}) is neither the old ({} bytes) nor the new ({} bytes) plan",
+            bytes.len(),
+            if cut { ", cut short" } else { "" },
+            old.1.len(),
+            new.1.len()
+        );
+    };
+    assert_eq!(
+        &load_plan(path).expect("the plan file loads"),
+        plan,
+        "{on_disk:?} loads as itself"
+    );
+    on_disk
+}
+
 #[test]
 fn killing_a_process_mid_save_leaves_the_old_or_the_new_file() {
+    use std::os::unix::process::ExitStatusExt;
+
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ron");
-    let a = sec_timetable::synthetic::generate(400, 1);
-    let b = sec_timetable::synthetic::generate(400, 2);
-    let (text_a, text_b) = (plan_to_string(&a).unwrap(), plan_to_string(&b).unwrap());
-    write_atomically(&path, text_a.as_bytes()).unwrap();
-    let mut kills = 0;
+    // The plans `__save-loop` saves in turn.
+    let [old, new] = [1, 2].map(|seed| {
+        let plan = sec_timetable::synthetic::generate(400, seed);
+        let text = plan_to_string(&plan).unwrap();
+        (plan, text)
+    });
+    assert_ne!(old.1, new.1);
+    write_atomically(&path, old.1.as_bytes()).unwrap();
+    let mut outcomes = Vec::new();
     for round in 0..30u64 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sec-timetable"))
             .arg("__save-loop")
@@ -451,15 +492,14 @@ fn killing_a_process_mid_save_leaves_the_old_or_the_new_file() {
             .unwrap();
         // Let it get into its loop, then kill it at a different moment each round.
         std::thread::sleep(Duration::from_millis(40 + (round * 37) % 150));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        kills += 1;
-        let now = std::fs::read_to_string(&path).unwrap();
         assert!(
-            now == text_a || now == text_b,
-            "round {round}: the file is neither version"
+            child.try_wait().unwrap().is_none(),
+            "round {round}: the save loop stopped before it was killed"
         );
-        load_plan(&path).unwrap();
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(9), "round {round}: killed, {status}");
+        outcomes.push(which_plan_is_on_disk(&path, &old, &new));
     }
-    assert_eq!(kills, 30);
+    assert_eq!(outcomes.len(), 30, "every kill was checked: {outcomes:?}");
 }

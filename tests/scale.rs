@@ -1,7 +1,5 @@
 //! Frame work must not grow with rows that are off screen: a plan ten times larger draws the same few rows.
 
-#![allow(clippy::unwrap_used)]
-
 use egui::{Pos2, RawInput, Rect, vec2};
 use sec_timetable::app::{Settings, TimetableApp, setup_style};
 use sec_timetable::model::drag::{DragPart, DragTarget};

@@ -2,6 +2,7 @@
 //! presentation mode, show only the rows that pass.
 
 use egui::{ComboBox, RichText, TextEdit, Ui};
+use strum::IntoEnumIterator;
 
 use crate::model::filter::RowFilter;
 use crate::model::{Owner, Plan, Status};
@@ -21,7 +22,7 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut RowFilter, shown: us
         .width(110.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.status, None, "Any status");
-            for s in Status::ALL {
+            for s in Status::iter() {
                 ui.selectable_value(&mut filter.status, Some(s), s.label());
             }
         })
@@ -48,7 +49,7 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut RowFilter, shown: us
         .width(100.0)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.owner, None, "Any owner");
-            for o in Owner::ALL {
+            for o in Owner::iter() {
                 ui.selectable_value(&mut filter.owner, Some(o), o.label());
             }
         })

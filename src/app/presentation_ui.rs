@@ -3,6 +3,7 @@
 //! step through the modifications; dragging and undo still work.
 
 use egui::{Color32, RichText, Ui};
+use strum::IntoEnumIterator;
 
 use super::analysis::Analysis;
 use super::theme;
@@ -44,7 +45,7 @@ pub fn title_bar_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) {
 pub fn legend_strip_ui(ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
-        for o in Owner::ALL {
+        for o in Owner::iter() {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 3.0, theme::owner_colour(o));
             ui.label(RichText::new(o.label()).size(15.0));

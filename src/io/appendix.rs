@@ -2,6 +2,7 @@
 //! rasterised by resvg. Title, status date, month axis, meetings, cut-offs and a legend; A4 landscape by default.
 
 use jiff::civil::Date;
+use strum::IntoEnumIterator;
 use svg::Document;
 use svg::node::element::{
     Definitions, Group, Line, Marker, Path, Pattern, Polygon, Polyline, Rectangle, Text,
@@ -635,7 +636,7 @@ fn legend(x: f64, y: f64, width: f64) -> Group {
         *cx += w;
         at
     };
-    for o in Owner::ALL {
+    for o in Owner::iter() {
         let label = o.label();
         let (lx, ly) = next(6.0 + text_width(label, size) + 3.0, &mut cx, &mut cy);
         g = g.add(

@@ -713,8 +713,37 @@ mod tests {
     #[test]
     fn a_failed_save_leaves_the_old_file() {
         let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.ron");
+        save_plan(&sample(), &path).unwrap();
+        let old = fs::read(&path).unwrap();
+        let mut changed = sample();
+        changed.meta.title = "Changed".into();
+        // The write fails after some of the new bytes are out.
+        let e = save_plan_with(&changed, &path, |file, bytes| {
+            file.write_all(&bytes[..bytes.len() / 3])?;
+            Err(std::io::Error::other("the device went away"))
+        })
+        .unwrap_err();
+        assert!(e.to_string().contains("cannot save"), "{e}");
+        assert_eq!(fs::read(&path).unwrap(), old, "the old file is unchanged");
+        let temporaries: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".tmp"))
+            .collect();
+        assert_eq!(
+            temporaries,
+            Vec::<String>::new(),
+            "the temporary is removed"
+        );
+    }
+
+    #[test]
+    fn saving_into_a_missing_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("no-such-dir").join("plan.ron");
         let e = save_plan(&sample(), &missing).unwrap_err();
         assert!(e.to_string().contains("cannot save"), "{e}");
+        assert!(!dir.path().join("no-such-dir").exists());
     }
 }

@@ -3,6 +3,7 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, IntoStaticStr};
 
 /// The day that day number 0 stands for. Day numbers are what the timeline plots on its x axis.
 pub const EPOCH: Date = jiff::civil::date(2000, 1, 1);
@@ -36,6 +37,8 @@ pub fn next_month_start(date: Date) -> Option<Date> {
 /// concrete date for drawing and arithmetic, and this precision so the app can show the date honestly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Precision {
     /// The day is known.
     #[default]
@@ -51,15 +54,6 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// All precisions, for pickers.
-    pub const ALL: [Precision; 5] = [
-        Precision::Exact,
-        Precision::Early,
-        Precision::Mid,
-        Precision::Late,
-        Precision::Month,
-    ];
-
     /// True for [`Precision::Exact`]; used to keep exact dates short in files.
     pub fn is_exact(&self) -> bool {
         *self == Precision::Exact
@@ -67,13 +61,7 @@ impl Precision {
 
     /// Lower-case word for the precision, as used in files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Exact => "exact",
-            Precision::Early => "early",
-            Precision::Mid => "mid",
-            Precision::Late => "late",
-            Precision::Month => "month",
-        }
+        self.into()
     }
 
     /// The span of days the stated date could mean: `(first, last)` inclusive.

@@ -202,7 +202,8 @@ fn apply_raw(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
                     Err(err) => {
                         // Roll back what was applied, newest first.
                         for inv in inverses.into_iter().rev() {
-                            let _ = apply_raw(plan, inv);
+                            let undone = apply_raw(plan, inv);
+                            debug_assert!(undone.is_ok(), "an inverse applies where its edit did");
                         }
                         return Err(err);
                     }
@@ -222,8 +223,8 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
     if errors.is_empty() {
         Ok(inverse)
     } else {
-        // The inverse of a just-applied edit always applies.
-        let _ = apply_raw(plan, inverse);
+        let undone = apply_raw(plan, inverse);
+        debug_assert!(undone.is_ok(), "the inverse of a just-applied edit applies");
         Err(EditError::Invalid(errors))
     }
 }

@@ -5,6 +5,7 @@
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumMessage, IntoStaticStr};
 
 use super::calendar::Calendar;
 use super::date::{Precision, WeekDay};
@@ -72,44 +73,32 @@ pub struct PlanMeta {
 /// What kind of meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
+#[strum(serialize_all = "snake_case")]
 pub enum MeetingKind {
     /// SEC Panel meeting.
+    #[strum(message = "Panel")]
     Panel,
     /// Working Group: the monthly one or a standalone one.
+    #[strum(message = "Working Group")]
     WorkingGroup,
     /// A Sub-Committee: TABASC, SSC, Operations Group, Change Sub-Committee.
+    #[strum(message = "Sub-Committee")]
     SubCommittee,
     /// Anything else.
+    #[strum(message = "Other meeting")]
     Other,
 }
 
 impl MeetingKind {
-    /// All kinds, for pickers and legends.
-    pub const ALL: [MeetingKind; 4] = [
-        MeetingKind::Panel,
-        MeetingKind::WorkingGroup,
-        MeetingKind::SubCommittee,
-        MeetingKind::Other,
-    ];
-
     /// snake_case name as in files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            MeetingKind::Panel => "panel",
-            MeetingKind::WorkingGroup => "working_group",
-            MeetingKind::SubCommittee => "sub_committee",
-            MeetingKind::Other => "other",
-        }
+        self.into()
     }
 
-    /// Human name.
+    /// Human name: the variant's `message`.
     pub fn label(self) -> &'static str {
-        match self {
-            MeetingKind::Panel => "Panel",
-            MeetingKind::WorkingGroup => "Working Group",
-            MeetingKind::SubCommittee => "Sub-Committee",
-            MeetingKind::Other => "Other meeting",
-        }
+        self.get_message().unwrap_or_default()
     }
 }
 
@@ -208,59 +197,41 @@ pub struct Group {
 /// Where a modification is in the process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     /// Refinement Process: requirements being developed or reviewed.
+    #[strum(message = "In refinement")]
     InRefinement,
     /// Waiting for a DCC Preliminary (or Impact) Assessment response.
+    #[strum(message = "Awaiting DCC assessment")]
     AwaitingDccAssessment,
     /// Parked: no work until something else happens.
+    #[strum(message = "On hold")]
     OnHold,
     /// Industry consultation being prepared, open, or its responses reviewed.
+    #[strum(message = "Consultation")]
     Consultation,
     /// DCC Impact Assessment under way.
+    #[strum(message = "Impact Assessment")]
     ImpactAssessment,
     /// Modification Report being prepared for the Panel.
+    #[strum(message = "Modification Report")]
     ModificationReport,
     /// Decided, withdrawn or closed.
+    #[strum(message = "Closed")]
     Closed,
 }
 
 impl Status {
-    /// All statuses, for pickers and filters.
-    pub const ALL: [Status; 7] = [
-        Status::InRefinement,
-        Status::AwaitingDccAssessment,
-        Status::OnHold,
-        Status::Consultation,
-        Status::ImpactAssessment,
-        Status::ModificationReport,
-        Status::Closed,
-    ];
-
     /// snake_case name as in files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Status::InRefinement => "in_refinement",
-            Status::AwaitingDccAssessment => "awaiting_dcc_assessment",
-            Status::OnHold => "on_hold",
-            Status::Consultation => "consultation",
-            Status::ImpactAssessment => "impact_assessment",
-            Status::ModificationReport => "modification_report",
-            Status::Closed => "closed",
-        }
+        self.into()
     }
 
-    /// Human name.
+    /// Human name: the variant's `message`.
     pub fn label(self) -> &'static str {
-        match self {
-            Status::InRefinement => "In refinement",
-            Status::AwaitingDccAssessment => "Awaiting DCC assessment",
-            Status::OnHold => "On hold",
-            Status::Consultation => "Consultation",
-            Status::ImpactAssessment => "Impact Assessment",
-            Status::ModificationReport => "Modification Report",
-            Status::Closed => "Closed",
-        }
+        self.get_message().unwrap_or_default()
     }
 }
 
@@ -284,59 +255,41 @@ pub struct Cost {
 /// Who carries out a work package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
+#[strum(serialize_all = "snake_case")]
 pub enum Owner {
     /// The SEC Administrator and Secretary.
+    #[strum(message = "SECAS")]
     Secas,
     /// The Data Communications Company.
+    #[strum(message = "DCC")]
     Dcc,
     /// The Proposer of the modification.
+    #[strum(message = "Proposer")]
     Proposer,
     /// A Sub-Committee (TABASC, SSC, Operations Group, ...).
+    #[strum(message = "Sub-Committee")]
     SubCommittee,
     /// The Working Group.
+    #[strum(message = "Working Group")]
     WorkingGroup,
     /// Industry (consultation respondents).
+    #[strum(message = "Industry")]
     Industry,
     /// The SEC Panel or Change Board.
+    #[strum(message = "Panel / Change Board")]
     Panel,
 }
 
 impl Owner {
-    /// All owners, for pickers and legends.
-    pub const ALL: [Owner; 7] = [
-        Owner::Secas,
-        Owner::Dcc,
-        Owner::Proposer,
-        Owner::SubCommittee,
-        Owner::WorkingGroup,
-        Owner::Industry,
-        Owner::Panel,
-    ];
-
     /// snake_case name as in files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Owner::Secas => "secas",
-            Owner::Dcc => "dcc",
-            Owner::Proposer => "proposer",
-            Owner::SubCommittee => "sub_committee",
-            Owner::WorkingGroup => "working_group",
-            Owner::Industry => "industry",
-            Owner::Panel => "panel",
-        }
+        self.into()
     }
 
-    /// Human name.
+    /// Human name: the variant's `message`.
     pub fn label(self) -> &'static str {
-        match self {
-            Owner::Secas => "SECAS",
-            Owner::Dcc => "DCC",
-            Owner::Proposer => "Proposer",
-            Owner::SubCommittee => "Sub-Committee",
-            Owner::WorkingGroup => "Working Group",
-            Owner::Industry => "Industry",
-            Owner::Panel => "Panel / Change Board",
-        }
+        self.get_message().unwrap_or_default()
     }
 }
 
@@ -366,41 +319,39 @@ pub struct WorkPackage {
 /// What a milestone marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
+#[strum(serialize_all = "snake_case")]
 pub enum MilestoneKind {
     /// A Preliminary or Impact Assessment request sent to the DCC.
+    #[strum(message = "DCC request")]
     DccRequest,
     /// The DCC's response is due.
+    #[strum(message = "DCC response due")]
     DccResponseDue,
     /// Presented at a Working Group meeting.
+    #[strum(message = "Working Group")]
     WorkingGroup,
     /// Discussed with a Sub-Committee.
+    #[strum(message = "Sub-Committee")]
     SubCommittee,
     /// Returned to the Panel for an update and the next work package.
+    #[strum(message = "Panel return")]
     PanelReturn,
     /// Industry consultation issued.
+    #[strum(message = "Consultation issued")]
     ConsultationIssue,
     /// Industry consultation closes.
+    #[strum(message = "Consultation closes")]
     ConsultationClose,
     /// Modification Report presented to the Panel.
+    #[strum(message = "Modification Report to Panel")]
     ModificationReport,
     /// Anything else.
+    #[strum(message = "Other")]
     Other,
 }
 
 impl MilestoneKind {
-    /// All kinds, for pickers and legends.
-    pub const ALL: [MilestoneKind; 9] = [
-        MilestoneKind::DccRequest,
-        MilestoneKind::DccResponseDue,
-        MilestoneKind::WorkingGroup,
-        MilestoneKind::SubCommittee,
-        MilestoneKind::PanelReturn,
-        MilestoneKind::ConsultationIssue,
-        MilestoneKind::ConsultationClose,
-        MilestoneKind::ModificationReport,
-        MilestoneKind::Other,
-    ];
-
     /// The kinds a legend shows.
     pub const LEGEND: [MilestoneKind; 6] = [
         MilestoneKind::DccResponseDue,
@@ -413,32 +364,12 @@ impl MilestoneKind {
 
     /// snake_case name as in files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            MilestoneKind::DccRequest => "dcc_request",
-            MilestoneKind::DccResponseDue => "dcc_response_due",
-            MilestoneKind::WorkingGroup => "working_group",
-            MilestoneKind::SubCommittee => "sub_committee",
-            MilestoneKind::PanelReturn => "panel_return",
-            MilestoneKind::ConsultationIssue => "consultation_issue",
-            MilestoneKind::ConsultationClose => "consultation_close",
-            MilestoneKind::ModificationReport => "modification_report",
-            MilestoneKind::Other => "other",
-        }
+        self.into()
     }
 
-    /// Human name.
+    /// Human name: the variant's `message`.
     pub fn label(self) -> &'static str {
-        match self {
-            MilestoneKind::DccRequest => "DCC request",
-            MilestoneKind::DccResponseDue => "DCC response due",
-            MilestoneKind::WorkingGroup => "Working Group",
-            MilestoneKind::SubCommittee => "Sub-Committee",
-            MilestoneKind::PanelReturn => "Panel return",
-            MilestoneKind::ConsultationIssue => "Consultation issued",
-            MilestoneKind::ConsultationClose => "Consultation closes",
-            MilestoneKind::ModificationReport => "Modification Report to Panel",
-            MilestoneKind::Other => "Other",
-        }
+        self.get_message().unwrap_or_default()
     }
 
     /// The kind of meeting this milestone must sit on, if any.
@@ -474,39 +405,29 @@ pub struct Milestone {
 /// How one modification depends on another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr, EnumMessage)]
+#[strum(serialize_all = "snake_case")]
 pub enum DependencyKind {
     /// No work until the other modification's work ends (SECMP0028 pending SECMP0067).
+    #[strum(message = "on hold pending")]
     OnHoldPending,
     /// Progressed alongside the other (SECMP0037 with SECMP0032); no scheduling constraint.
+    #[strum(message = "in parallel with")]
     InParallelWith,
     /// Work starts only after the other's work ends, plus a lag in working days.
+    #[strum(message = "starts after")]
     FinishToStart,
 }
 
 impl DependencyKind {
-    /// All kinds, for pickers.
-    pub const ALL: [DependencyKind; 3] = [
-        DependencyKind::OnHoldPending,
-        DependencyKind::InParallelWith,
-        DependencyKind::FinishToStart,
-    ];
-
     /// snake_case name as in files and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            DependencyKind::OnHoldPending => "on_hold_pending",
-            DependencyKind::InParallelWith => "in_parallel_with",
-            DependencyKind::FinishToStart => "finish_to_start",
-        }
+        self.into()
     }
 
-    /// How the dependent side reads: "on hold pending SECMP0067".
+    /// How the dependent side reads (the variant's `message`): "on hold pending SECMP0067".
     pub fn phrase(self) -> &'static str {
-        match self {
-            DependencyKind::OnHoldPending => "on hold pending",
-            DependencyKind::InParallelWith => "in parallel with",
-            DependencyKind::FinishToStart => "starts after",
-        }
+        self.get_message().unwrap_or_default()
     }
 
     /// How the other side reads: "SECMP0028 waits for this".
@@ -730,5 +651,62 @@ impl Plan {
     /// The group with `id`.
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::*;
+    use crate::model::WarningCode;
+
+    /// For every variant of each enum: `as_str` (strum's name) is what serde writes in RON and JSON, and whatever
+    /// further checks are given hold.
+    macro_rules! for_every_variant {
+        ($($enum:ty),+ $(,)?; |$v:ident| $check:block) => {
+            $(
+                let mut seen = 0;
+                for $v in <$enum>::iter() {
+                    let name = $v.as_str();
+                    assert_eq!(ron::to_string(&$v).unwrap(), name, "{:?} in RON", $v);
+                    assert_eq!(
+                        serde_json::to_string(&$v).unwrap(),
+                        format!("\"{name}\""),
+                        "{:?} in JSON",
+                        $v
+                    );
+                    $check;
+                    seen += 1;
+                }
+                assert!(seen > 1, "{} lists its variants", stringify!($enum));
+            )+
+        };
+    }
+
+    #[test]
+    fn strum_names_are_the_serde_names_and_labels_are_filled_in() {
+        for_every_variant!(Precision, WarningCode; |v| {});
+        for_every_variant!(MeetingKind, Status, Owner, MilestoneKind; |v| {
+            assert!(!v.label().trim().is_empty(), "{v:?} has a label");
+        });
+        for_every_variant!(DependencyKind; |v| {
+            assert!(!v.phrase().trim().is_empty(), "{v:?} has a phrase");
+        });
+    }
+
+    #[test]
+    fn labels_sit_beside_their_variants() {
+        assert_eq!(MeetingKind::WorkingGroup.label(), "Working Group");
+        assert_eq!(
+            Status::AwaitingDccAssessment.label(),
+            "Awaiting DCC assessment"
+        );
+        assert_eq!(Owner::Panel.label(), "Panel / Change Board");
+        assert_eq!(
+            MilestoneKind::ModificationReport.label(),
+            "Modification Report to Panel"
+        );
+        assert_eq!(DependencyKind::OnHoldPending.phrase(), "on hold pending");
     }
 }

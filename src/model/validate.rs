@@ -5,15 +5,21 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 use serde::Serialize;
+use strum::{EnumIter, IntoStaticStr};
 
 use super::date::Precision;
 use super::date::{format_approx, format_date};
-use super::plan::{DependencyKind, MeetingKind, MilestoneKind, Modification, Plan};
-use super::schedule::Schedule;
+use super::plan::{
+    Dependency, DependencyKind, MeetingKind, Milestone, MilestoneKind, Modification, Plan, Release,
+    Status, WorkPackage,
+};
+use super::schedule::{Schedule, ScheduledMeeting};
 
 /// What kind of problem a warning reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[derive(EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum WarningCode {
     /// A modification held pending (or starting after) another is scheduled to progress before the other's work
     /// ends.
@@ -39,17 +45,7 @@ pub enum WarningCode {
 impl WarningCode {
     /// snake_case name, as in JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            WarningCode::DependencyViolated => "dependency_violated",
-            WarningCode::ReleaseCutoffMissed => "release_cutoff_missed",
-            WarningCode::ReleaseCutoffUnplanned => "release_cutoff_unplanned",
-            WarningCode::WorkingGroupNotOnMeeting => "working_group_not_on_meeting",
-            WarningCode::PanelNotOnMeeting => "panel_not_on_meeting",
-            WarningCode::Overdue => "overdue",
-            WarningCode::BlackHole => "black_hole",
-            WarningCode::NoticePast => "notice_past",
-            WarningCode::NonWorkingDay => "non_working_day",
-        }
+        self.into()
     }
 }
 
@@ -161,6 +157,39 @@ pub fn validate_with(
     out
 }
 
+/// What every rule needs: the plan as validation sees it, the meetings, the id index, and the modification checked.
+struct Check<'a> {
+    view: View<'a>,
+    schedule: &'a Schedule,
+    index: &'a IdIndex,
+    /// Index of the modification in the plan.
+    i: usize,
+    /// The modification (the replacement, during a drag preview).
+    m: &'a Modification,
+}
+
+impl Check<'_> {
+    fn plan(&self) -> &Plan {
+        self.view.plan
+    }
+
+    fn status_date(&self) -> Date {
+        self.view.plan.meta.status_date
+    }
+
+    fn warning(&self, code: WarningCode, subject: Subject, message: String) -> Warning {
+        Warning {
+            code,
+            modification: self.m.id.clone(),
+            index: self.i,
+            subject,
+            message,
+        }
+    }
+}
+
+/// Runs every rule on modification `i`, appending its warnings to `out` in a fixed order: dependencies, release
+/// cut-off, then per milestone (meeting day, notice, overdue, working day), work package days, and black hole.
 fn validate_modification(
     view: View<'_>,
     schedule: &Schedule,
@@ -168,208 +197,271 @@ fn validate_modification(
     i: usize,
     out: &mut Vec<Warning>,
 ) {
-    let plan = view.plan;
     let m = view.get(i);
-    let status = plan.meta.status_date;
-    let cal = &plan.calendar;
-    let mut warn = |code, subject, message: String| {
-        out.push(Warning {
-            code,
-            modification: m.id.clone(),
-            index: i,
-            subject,
-            message,
-        })
+    let c = Check {
+        view,
+        schedule,
+        index,
+        i,
+        m,
     };
-
-    // Dependencies.
     for (k, d) in m.dependencies.iter().enumerate() {
-        if !d.kind.is_ordering() {
-            continue;
-        }
-        let Some(other) = index.get(&d.on).map(|j| view.get(j)) else {
-            continue;
-        };
-        let Some(blocker_end) = activity_end(other) else {
-            continue;
-        };
-        let earliest_ok = cal.add_working_days(blocker_end, d.lag_days.max(0) + 1);
-        let early_wp = m
-            .work_packages
-            .iter()
-            .filter(|w| w.start < earliest_ok)
-            .min_by_key(|w| w.start);
-        let early_ms = m
-            .milestones
-            .iter()
-            .filter(|x| is_progress(x.kind) && !x.done && x.date < earliest_ok)
-            .min_by_key(|x| x.date);
-        let first = match (early_wp, early_ms) {
-            (Some(w), Some(x)) if x.date < w.start => Some((x.date, x.label.as_str())),
-            (Some(w), _) => Some((w.start, w.name.as_str())),
-            (None, Some(x)) => Some((x.date, x.label.as_str())),
-            (None, None) => None,
-        };
-        if let Some((day, what)) = first {
-            let rule = match d.kind {
-                DependencyKind::OnHoldPending => format!("is on hold pending {}", d.on),
-                _ if d.lag_days > 0 => {
-                    format!("starts {} working days after {} finishes", d.lag_days, d.on)
-                }
-                _ => format!("starts after {} finishes", d.on),
-            };
-            warn(
-                WarningCode::DependencyViolated,
-                Subject::Dependency(k),
-                format!(
-                    "{} {rule}, but \"{what}\" is scheduled for {} — before {}'s work ends on {}.",
-                    m.id,
-                    format_date(day),
-                    d.on,
-                    format_date(blocker_end)
-                ),
-            );
-        }
+        out.extend(dependency_violated(&c, k, d));
     }
+    release_cutoff(&c, out);
+    for (k, x) in m.milestones.iter().enumerate() {
+        if let Some(kind) = x.kind.meeting_kind() {
+            match schedule.on(x.date, kind) {
+                None => out.push(not_on_meeting(&c, k, x, kind)),
+                Some(meeting) => out.extend(notice_past(&c, k, x, meeting)),
+            }
+        }
+        out.extend(overdue(&c, k, x));
+        out.extend(milestone_on_non_working_day(&c, k, x));
+    }
+    for (k, w) in m.work_packages.iter().enumerate() {
+        work_package_on_non_working_day(&c, k, w, out);
+    }
+    out.extend(black_hole(&c));
+}
 
-    // Release cut-off.
-    if let Some(release) = m.target_release.as_deref().and_then(|r| plan.release(r))
-        && let Some(cutoff) = schedule.by_id(&release.cutoff_meeting)
-    {
-        let reports: Vec<(usize, &_)> = m
-            .milestones
+/// [`WarningCode::DependencyViolated`]: dependency `k` orders work, and something that progresses this
+/// modification is scheduled before the other's activity ends (plus the lag).
+fn dependency_violated(c: &Check<'_>, k: usize, d: &Dependency) -> Option<Warning> {
+    if !d.kind.is_ordering() {
+        return None;
+    }
+    let m = c.m;
+    let other = c.index.get(&d.on).map(|j| c.view.get(j))?;
+    let blocker_end = activity_end(other)?;
+    let earliest_ok = c
+        .plan()
+        .calendar
+        .add_working_days(blocker_end, d.lag_days.max(0) + 1);
+    let early_wp = m
+        .work_packages
+        .iter()
+        .filter(|w| w.start < earliest_ok)
+        .min_by_key(|w| w.start);
+    let early_ms = m
+        .milestones
+        .iter()
+        .filter(|x| is_progress(x.kind) && !x.done && x.date < earliest_ok)
+        .min_by_key(|x| x.date);
+    let (day, what) = match (early_wp, early_ms) {
+        (Some(w), Some(x)) if x.date < w.start => (x.date, x.label.as_str()),
+        (Some(w), _) => (w.start, w.name.as_str()),
+        (None, Some(x)) => (x.date, x.label.as_str()),
+        (None, None) => return None,
+    };
+    let rule = match d.kind {
+        DependencyKind::OnHoldPending => format!("is on hold pending {}", d.on),
+        _ if d.lag_days > 0 => {
+            format!("starts {} working days after {} finishes", d.lag_days, d.on)
+        }
+        _ => format!("starts after {} finishes", d.on),
+    };
+    Some(c.warning(
+        WarningCode::DependencyViolated,
+        Subject::Dependency(k),
+        format!(
+            "{} {rule}, but \"{what}\" is scheduled for {} — before {}'s work ends on {}.",
+            m.id,
+            format_date(day),
+            d.on,
+            format_date(blocker_end)
+        ),
+    ))
+}
+
+/// The release cut-off rules, for a modification that targets a release whose cut-off meeting is scheduled:
+/// [`WarningCode::ReleaseCutoffUnplanned`] first, then [`WarningCode::ReleaseCutoffMissed`] per late report.
+fn release_cutoff(c: &Check<'_>, out: &mut Vec<Warning>) {
+    let Some(release) =
+        c.m.target_release
+            .as_deref()
+            .and_then(|r| c.plan().release(r))
+    else {
+        return;
+    };
+    let Some(cutoff) = c.schedule.by_id(&release.cutoff_meeting) else {
+        return;
+    };
+    let reports: Vec<(usize, &Milestone)> =
+        c.m.milestones
             .iter()
             .enumerate()
             .filter(|(_, x)| x.kind == MilestoneKind::ModificationReport)
             .collect();
-        if reports.is_empty() {
-            warn(
-                WarningCode::ReleaseCutoffUnplanned,
-                Subject::Modification,
-                format!(
-                    "{} targets the {} but no Modification Report is planned; it must reach the Panel by {} ({}).",
-                    m.id,
-                    release.name,
-                    cutoff.name,
-                    format_date(cutoff.date)
-                ),
-            );
-        }
-        for (k, x) in reports {
-            if x.date > cutoff.date && !x.done {
-                warn(
-                    WarningCode::ReleaseCutoffMissed,
-                    Subject::Milestone(k),
-                    format!(
-                        "{}'s Modification Report ({}) is after the {} cut-off, {} on {}.",
-                        m.id,
-                        format_approx(x.date, x.precision),
-                        release.name,
-                        cutoff.name,
-                        format_date(cutoff.date)
-                    ),
-                );
-            }
-        }
+    if reports.is_empty() {
+        out.push(release_cutoff_unplanned(c, release, cutoff));
     }
+    for (k, x) in reports {
+        out.extend(release_cutoff_missed(c, release, cutoff, k, x));
+    }
+}
 
-    // Milestones.
-    for (k, x) in m.milestones.iter().enumerate() {
-        if let Some(kind) = x.kind.meeting_kind() {
-            let meeting = schedule.on(x.date, kind);
-            if meeting.is_none() {
-                let (code, what) = match kind {
-                    MeetingKind::WorkingGroup => {
-                        (WarningCode::WorkingGroupNotOnMeeting, "Working Group")
-                    }
-                    _ => (WarningCode::PanelNotOnMeeting, "Panel"),
-                };
-                let hint = schedule
-                    .nearest(x.date, kind)
-                    .map(|n| format!(" The nearest is {} on {}.", n.name, format_date(n.date)))
-                    .unwrap_or_default();
-                warn(
-                    code,
-                    Subject::Milestone(k),
-                    format!(
-                        "{}: \"{}\" on {} is not on a {what} meeting day.{hint}",
-                        m.id,
-                        x.label,
-                        format_approx(x.date, x.precision)
-                    ),
-                );
-            }
-            if let Some(meeting) = meeting
-                && !x.done
-                && let Some(agenda_due) = meeting.agenda_due
-                && agenda_due < status
-                && status <= meeting.date
-            {
-                warn(
-                    WarningCode::NoticePast,
-                    Subject::Milestone(k),
-                    format!(
-                        "{}: the agenda for {} closed on {}, before the status date {}; check it is on the agenda.",
-                        m.id,
-                        meeting.name,
-                        format_date(agenda_due),
-                        format_date(status)
-                    ),
-                );
-            }
-        }
-        if !x.done && x.date < status {
-            warn(
-                WarningCode::Overdue,
-                Subject::Milestone(k),
-                format!(
-                    "{}: \"{}\" was due {} and is not marked done.",
-                    m.id,
-                    x.label,
-                    format_approx(x.date, x.precision)
-                ),
-            );
-        }
-        if x.precision == Precision::Exact && !cal.is_working_day(x.date) {
-            warn(
+/// [`WarningCode::ReleaseCutoffUnplanned`]: the modification targets `release` but plans no Modification Report.
+fn release_cutoff_unplanned(
+    c: &Check<'_>,
+    release: &Release,
+    cutoff: &ScheduledMeeting,
+) -> Warning {
+    c.warning(
+        WarningCode::ReleaseCutoffUnplanned,
+        Subject::Modification,
+        format!(
+            "{} targets the {} but no Modification Report is planned; it must reach the Panel by {} ({}).",
+            c.m.id,
+            release.name,
+            cutoff.name,
+            format_date(cutoff.date)
+        ),
+    )
+}
+
+/// [`WarningCode::ReleaseCutoffMissed`]: Modification Report `k` is not done and falls after the cut-off.
+fn release_cutoff_missed(
+    c: &Check<'_>,
+    release: &Release,
+    cutoff: &ScheduledMeeting,
+    k: usize,
+    x: &Milestone,
+) -> Option<Warning> {
+    (x.date > cutoff.date && !x.done).then(|| {
+        c.warning(
+            WarningCode::ReleaseCutoffMissed,
+            Subject::Milestone(k),
+            format!(
+                "{}'s Modification Report ({}) is after the {} cut-off, {} on {}.",
+                c.m.id,
+                format_approx(x.date, x.precision),
+                release.name,
+                cutoff.name,
+                format_date(cutoff.date)
+            ),
+        )
+    })
+}
+
+/// [`WarningCode::WorkingGroupNotOnMeeting`] or [`WarningCode::PanelNotOnMeeting`]: milestone `k` must sit on a
+/// meeting of `kind` and there is none that day.
+fn not_on_meeting(c: &Check<'_>, k: usize, x: &Milestone, kind: MeetingKind) -> Warning {
+    let (code, what) = match kind {
+        MeetingKind::WorkingGroup => (WarningCode::WorkingGroupNotOnMeeting, "Working Group"),
+        _ => (WarningCode::PanelNotOnMeeting, "Panel"),
+    };
+    let hint = c
+        .schedule
+        .nearest(x.date, kind)
+        .map(|n| format!(" The nearest is {} on {}.", n.name, format_date(n.date)))
+        .unwrap_or_default();
+    c.warning(
+        code,
+        Subject::Milestone(k),
+        format!(
+            "{}: \"{}\" on {} is not on a {what} meeting day.{hint}",
+            c.m.id,
+            x.label,
+            format_approx(x.date, x.precision)
+        ),
+    )
+}
+
+/// [`WarningCode::NoticePast`]: milestone `k` is not done and `meeting`'s agenda closed before the status date,
+/// which is not after the meeting.
+fn notice_past(
+    c: &Check<'_>,
+    k: usize,
+    x: &Milestone,
+    meeting: &ScheduledMeeting,
+) -> Option<Warning> {
+    let status = c.status_date();
+    let agenda_due = meeting.agenda_due?;
+    (!x.done && agenda_due < status && status <= meeting.date).then(|| {
+        c.warning(
+            WarningCode::NoticePast,
+            Subject::Milestone(k),
+            format!(
+                "{}: the agenda for {} closed on {}, before the status date {}; check it is on the agenda.",
+                c.m.id,
+                meeting.name,
+                format_date(agenda_due),
+                format_date(status)
+            ),
+        )
+    })
+}
+
+/// [`WarningCode::Overdue`]: milestone `k` is before the status date and not done.
+fn overdue(c: &Check<'_>, k: usize, x: &Milestone) -> Option<Warning> {
+    (!x.done && x.date < c.status_date()).then(|| {
+        c.warning(
+            WarningCode::Overdue,
+            Subject::Milestone(k),
+            format!(
+                "{}: \"{}\" was due {} and is not marked done.",
+                c.m.id,
+                x.label,
+                format_approx(x.date, x.precision)
+            ),
+        )
+    })
+}
+
+/// [`WarningCode::NonWorkingDay`] for milestone `k`: its exact date is a weekend or bank holiday.
+fn milestone_on_non_working_day(c: &Check<'_>, k: usize, x: &Milestone) -> Option<Warning> {
+    (x.precision == Precision::Exact && !c.plan().calendar.is_working_day(x.date)).then(|| {
+        c.warning(
+            WarningCode::NonWorkingDay,
+            Subject::Milestone(k),
+            non_working_message(c.plan(), &c.m.id, &x.label, x.date),
+        )
+    })
+}
+
+/// [`WarningCode::NonWorkingDay`] for work package `k`: its start, then its end, if exact and not a working day.
+fn work_package_on_non_working_day(
+    c: &Check<'_>,
+    k: usize,
+    w: &WorkPackage,
+    out: &mut Vec<Warning>,
+) {
+    for (day, precision) in [(w.start, w.start_precision), (w.end, w.end_precision)] {
+        if precision == Precision::Exact && !c.plan().calendar.is_working_day(day) {
+            out.push(c.warning(
                 WarningCode::NonWorkingDay,
-                Subject::Milestone(k),
-                non_working_message(plan, &m.id, &x.label, x.date),
-            );
+                Subject::WorkPackage(k),
+                non_working_message(c.plan(), &c.m.id, &w.name, day),
+            ));
         }
     }
-    for (k, w) in m.work_packages.iter().enumerate() {
-        for (day, precision) in [(w.start, w.start_precision), (w.end, w.end_precision)] {
-            if precision == Precision::Exact && !cal.is_working_day(day) {
-                warn(
-                    WarningCode::NonWorkingDay,
-                    Subject::WorkPackage(k),
-                    non_working_message(plan, &m.id, &w.name, day),
-                );
-            }
-        }
-    }
+}
 
-    // Black hole.
-    if m.status != super::plan::Status::Closed && !has_next_step(m, status) {
-        let held_by_active = m.dependencies.iter().any(|d| {
-            d.kind == DependencyKind::OnHoldPending
-                && index
-                    .get(&d.on)
-                    .is_some_and(|j| has_next_step(view.get(j), status))
-        });
-        if !held_by_active {
-            warn(
-                WarningCode::BlackHole,
-                Subject::Modification,
-                format!(
-                    "{} has no dated next step after the status date {}: agree a work package and a Panel return.",
-                    m.id,
-                    format_date(status)
-                ),
-            );
-        }
+/// [`WarningCode::BlackHole`]: an open modification with nothing dated after the status date, unless it is held
+/// pending a modification that has a next step.
+fn black_hole(c: &Check<'_>) -> Option<Warning> {
+    let status = c.status_date();
+    if c.m.status == Status::Closed || has_next_step(c.m, status) {
+        return None;
     }
+    let held_by_active = c.m.dependencies.iter().any(|d| {
+        d.kind == DependencyKind::OnHoldPending
+            && c.index
+                .get(&d.on)
+                .is_some_and(|j| has_next_step(c.view.get(j), status))
+    });
+    (!held_by_active).then(|| {
+        c.warning(
+            WarningCode::BlackHole,
+            Subject::Modification,
+            format!(
+                "{} has no dated next step after the status date {}: agree a work package and a Panel return.",
+                c.m.id,
+                format_date(status)
+            ),
+        )
+    })
 }
 
 fn non_working_message(plan: &Plan, id: &str, what: &str, day: Date) -> String {

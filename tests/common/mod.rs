@@ -1,6 +1,9 @@
 //! What the UI tests share: the app in a 1280×720 harness, and a drag done the way a hand does it.
 
-#![allow(dead_code, clippy::unwrap_used)]
+#![allow(
+    dead_code,
+    reason = "each test binary that includes this module uses only some of it"
+)]
 
 use egui::Role;
 use egui::{Key, Modifiers, Pos2, vec2};

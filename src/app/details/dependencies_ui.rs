@@ -1,6 +1,7 @@
 //! Dependencies both ways, as links; add and remove.
 
 use egui::{ComboBox, RichText, Ui};
+use strum::IntoEnumIterator;
 
 use super::DetailsOutput;
 use crate::app::analysis::Analysis;
@@ -66,7 +67,7 @@ pub(super) fn dependencies_ui(
             .selected_text(kind.phrase())
             .width(110.0)
             .show_ui(ui, |ui| {
-                for kd in DependencyKind::ALL {
+                for kd in DependencyKind::iter() {
                     ui.selectable_value(&mut kind, kd, kd.phrase());
                 }
             })

@@ -3,6 +3,7 @@
 use egui::{ComboBox, TextEdit, Ui};
 use egui_extras::DatePickerButton;
 use jiff::civil::Date;
+use strum::IntoEnumIterator;
 
 use crate::model::Precision;
 
@@ -85,7 +86,7 @@ pub(crate) fn precision_field(
         .width(64.0)
         .selected_text(value.as_str())
         .show_ui(ui, |ui| {
-            for p in Precision::ALL {
+            for p in Precision::iter() {
                 ui.selectable_value(&mut v, p, p.as_str());
             }
         })

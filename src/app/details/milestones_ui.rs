@@ -1,6 +1,7 @@
 //! The milestones of a modification: kind, label, date with precision, done; add and remove.
 
 use egui::{ComboBox, RichText, Ui};
+use strum::IntoEnumIterator;
 
 use super::DetailsOutput;
 use super::fields::*;
@@ -63,7 +64,7 @@ pub(super) fn milestones_ui(
                     .selected_text(kind.label())
                     .width(110.0)
                     .show_ui(ui, |ui| {
-                        for kd in MilestoneKind::ALL {
+                        for kd in MilestoneKind::iter() {
                             ui.selectable_value(&mut kind, kd, kd.label());
                         }
                     })

@@ -8,6 +8,7 @@ mod milestones_ui;
 mod work_packages_ui;
 
 use egui::{ComboBox, RichText, TextEdit, Ui};
+use strum::IntoEnumIterator;
 
 use fields::{text_area, text_field};
 
@@ -167,7 +168,7 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
             ComboBox::from_id_salt(("status", mi))
                 .selected_text(status.label())
                 .show_ui(ui, |ui| {
-                    for s in Status::ALL {
+                    for s in Status::iter() {
                         ui.selectable_value(&mut status, s, s.label());
                     }
                 })
@@ -267,7 +268,7 @@ pub fn legend_ui(ui: &mut Ui) {
         .num_columns(2)
         .spacing([8.0, 3.0])
         .show(ui, |ui| {
-            for o in Owner::ALL {
+            for o in Owner::iter() {
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
                 ui.painter().rect_filled(rect, 3.0, theme::owner_colour(o));

@@ -1,6 +1,7 @@
 //! The work packages of a modification: name, dates with precision, owner, notes; add and remove.
 
 use egui::{ComboBox, RichText, Ui};
+use strum::IntoEnumIterator;
 
 use super::DetailsOutput;
 use super::fields::*;
@@ -152,7 +153,7 @@ fn work_package_ui(
             ComboBox::from_id_salt(("wp-owner", mi, w))
                 .selected_text(owner.label())
                 .show_ui(ui, |ui| {
-                    for o in Owner::ALL {
+                    for o in Owner::iter() {
                         ui.selectable_value(&mut owner, o, o.label());
                     }
                 })
