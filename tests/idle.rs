@@ -1,0 +1,81 @@
+//! An idle window draws no frames: once input stops, the app asks for its next frame "never" (or not for over a
+//! second), at start-up, with a dialog open, and after a drag.
+
+#![allow(clippy::unwrap_used, reason = "a test fails loudly on anything unexpected")]
+
+use std::time::Duration;
+
+use egui::{Pos2, RawInput, Rect, ViewportId, vec2};
+use sec_timetable::app::{Settings, TimetableApp, bundled_plan, setup_style};
+
+struct Headless {
+    ctx: egui::Context,
+    app: TimetableApp,
+    time_s: f64,
+}
+
+impl Headless {
+    fn new(app: TimetableApp) -> Self {
+        let ctx = egui::Context::default();
+        setup_style(&ctx);
+        Headless {
+            ctx,
+            app,
+            time_s: 0.0,
+        }
+    }
+
+    /// One frame with `events`; returns the delay egui asks for before the next.
+    fn frame(&mut self, events: Vec<egui::Event>) -> Duration {
+        self.time_s += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1280.0, 720.0))),
+            time: Some(self.time_s),
+            events,
+            ..Default::default()
+        };
+        let mut out = self.ctx.run_ui(input, |ui| self.app.ui_body(ui));
+        out.textures_delta.clear();
+        out.viewport_output[&ViewportId::ROOT].repaint_delay
+    }
+
+    /// Runs frames without input as long as egui asks for one soon; returns the delay it settles on.
+    fn settle(&mut self) -> Duration {
+        for _ in 0..120 {
+            let delay = self.frame(Vec::new());
+            if delay > Duration::from_secs(1) {
+                return delay;
+            }
+        }
+        let causes = self.ctx.repaint_causes();
+        panic!("still repainting after 120 idle frames: {causes:?}");
+    }
+}
+
+fn key(key: egui::Key, modifiers: egui::Modifiers) -> Vec<egui::Event> {
+    [true, false]
+        .map(|pressed| egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers,
+        })
+        .to_vec()
+}
+
+#[test]
+fn idle_at_start_up() {
+    let mut h = Headless::new(TimetableApp::new(bundled_plan(), None, Settings::default()));
+    h.settle();
+}
+
+#[test]
+fn idle_with_the_path_dialog_open() {
+    let app = TimetableApp::new(bundled_plan(), None, Settings::default()).without_native_dialogs();
+    let mut h = Headless::new(app);
+    h.settle();
+    h.frame(key(egui::Key::O, egui::Modifiers::COMMAND));
+    assert!(h.app.modal().is_some());
+    h.settle();
+}
