@@ -7,6 +7,7 @@ mod dialogs_ui;
 pub mod drag;
 pub mod files;
 mod filter_bar_ui;
+pub mod legend_ui;
 pub mod meetings_panel_ui;
 mod menu_ui;
 pub mod presentation_ui;
@@ -896,7 +897,7 @@ impl TimetableApp {
         egui::Panel::top("presentation-title").show(ui, |ui| {
             presentation_ui::title_bar_ui(ui, self.doc.plan(), &self.analysis);
         });
-        egui::Panel::bottom("presentation-legend").show(ui, presentation_ui::legend_strip_ui);
+        egui::Panel::bottom("presentation-legend").show(ui, legend_ui::legend_strip_ui);
         egui::Panel::right("presentation-card")
             .resizable(false)
             .exact_size(380.0)
