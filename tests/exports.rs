@@ -1,11 +1,10 @@
 //! Appendix A (SVG, PNG), the timetable (CSV, Markdown), the section 3 draft, and the agenda command.
 
-#![allow(clippy::unwrap_used)]
-
 use std::path::Path;
 use std::process::Command;
 
 use sec_timetable::io::appendix::{AppendixInput, Page, PaperSize, appendix_svg, svg_to_png};
+use sec_timetable::io::export::{ExportInput, ExportKind, ExportSettings, render};
 use sec_timetable::io::export_text::{
     section3_markdown, section3_paragraph, timetable_csv, timetable_markdown, timetable_rows,
 };
@@ -16,7 +15,7 @@ use sec_timetable::model::{Plan, Schedule, Warning, validate};
 const BUNDLED: &str = "saves/secp_66_1503_12.ron";
 
 fn bundled() -> (Plan, Schedule, Vec<Warning>) {
-    let plan = load_plan(Path::new(BUNDLED)).unwrap();
+    let plan = load_plan(Path::new(BUNDLED)).expect("the bundled plan loads");
     let schedule = Schedule::build(&plan);
     let warnings = validate(&plan, &schedule);
     (plan, schedule, warnings)
@@ -371,6 +370,59 @@ fn export_command_writes_every_format() {
         bin().args(["export", BUNDLED]).status().unwrap().code(),
         Some(2)
     );
+}
+
+#[test]
+fn export_command_writes_what_the_library_renders() {
+    let (plan, schedule, warnings) = bundled();
+    let input = ExportInput {
+        plan: &plan,
+        schedule: &schedule,
+        warnings: &warnings,
+    };
+    let settings = ExportSettings {
+        paper: PaperSize::Letter,
+        portrait: true,
+        ..ExportSettings::default()
+    };
+    let out = bin()
+        .args([
+            "export",
+            BUNDLED,
+            "--svg",
+            "-",
+            "--size",
+            "letter",
+            "--portrait",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        out.stdout,
+        render(ExportKind::AppendixSvg, &input, &settings).unwrap()
+    );
+}
+
+#[test]
+fn export_command_names_what_it_could_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing").join("t.csv");
+    let out = bin()
+        .args(["export", BUNDLED, "--csv"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "error: cannot write the timetable (CSV) to {}: the folder ",
+            target.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!target.exists());
 }
 
 #[test]
