@@ -61,20 +61,25 @@ fn swatch_ui(ui: &mut Ui, entry: &LegendEntry, style: &Style) {
     }
 }
 
-/// The legend for the side panel: a heading, one entry per line, and the footnote in small print.
+/// The legend for the side panel: a heading, one entry per line, and the footnote in small print; it scrolls when
+/// the panel is shorter than the legend.
 pub fn legend_grid_ui(ui: &mut Ui) {
     ui.label(RichText::new("Legend").strong());
-    egui::Grid::new("legend")
-        .num_columns(2)
-        .spacing([8.0, 3.0])
+    egui::ScrollArea::vertical()
+        .id_salt("legend-scroll")
         .show(ui, |ui| {
-            for entry in legend::entries() {
-                swatch_ui(ui, &entry, &GRID);
-                ui.label(entry.text);
-                ui.end_row();
-            }
+            egui::Grid::new("legend")
+                .num_columns(2)
+                .spacing([8.0, 0.0])
+                .show(ui, |ui| {
+                    for entry in legend::entries() {
+                        swatch_ui(ui, &entry, &GRID);
+                        ui.label(entry.text);
+                        ui.end_row();
+                    }
+                });
+            ui.label(RichText::new(legend::FOOTNOTE).small().weak());
         });
-    ui.label(RichText::new(legend::FOOTNOTE).small().weak());
 }
 
 /// The legend for presentation mode: entries side by side, wrapping, in larger text, then the footnote.
