@@ -1,25 +1,33 @@
 //! Command line: `sec-timetable [PLAN]` opens the app; subcommands work headless.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::io::appendix::{AppendixInput, Page, PaperSize, appendix_svg, svg_to_png};
-use crate::io::export_text::{
-    agenda_text, section3_markdown, timetable_csv, timetable_markdown, timetable_rows,
+use strum::IntoEnumIterator;
+
+use crate::io::appendix::PaperSize;
+use crate::io::export::{
+    ExportError, ExportInput, ExportKind, ExportSettings, export_to_path, render,
 };
+use crate::io::export_text::agenda_text;
 use crate::io::json_report::report_json;
 use crate::io::plan_file::write_atomically;
 use crate::io::{load_plan, plan_to_string};
 use crate::model::agenda::agendas;
-use crate::model::layout::row_order;
 use crate::model::{Schedule, format_date, validate};
 
-/// Exit code for a file that cannot be loaded.
+/// Exit code for a file that cannot be loaded, or a command that failed. (Wrong usage exits 2, from clap.)
 pub const EXIT_LOAD_ERROR: i32 = 1;
-/// Exit code for wrong usage (clap uses the same).
-pub const EXIT_USAGE: i32 = 2;
+
+/// `writeln!` to the command's output or error stream, ignoring failure: a closed stream (`… | head`) changes
+/// neither what the command did nor its exit code.
+macro_rules! say {
+    ($stream:expr, $($arg:tt)*) => {
+        writeln!($stream, $($arg)*).ok()
+    };
+}
 
 /// SEC Timetable: plan and present SEC Modification Proposal timetables.
 #[derive(Debug, Parser)]
@@ -128,7 +136,12 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
                 md,
                 section3,
             };
-            export(&plan, &outputs, Page::paper(size, portrait), dpi, out, err)
+            let settings = ExportSettings {
+                paper: size,
+                portrait,
+                dpi,
+            };
+            export(&plan, &outputs, &settings, out, err)
         }
         Command::Agenda { plan, meeting, all } => agenda(&plan, meeting, all, out, err),
         Command::SaveLoop { path } => {
@@ -138,7 +151,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             ];
             for plan in plans.iter().cycle() {
                 if let Err(e) = crate::io::save_plan(plan, &path) {
-                    let _ = writeln!(err, "error: {e}");
+                    say!(err, "error: {e}");
                     return EXIT_LOAD_ERROR;
                 }
             }
@@ -148,15 +161,15 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
 }
 
 /// Loads `path`, or writes the error to `err` and gives the exit code for it.
-fn load_or_report(path: &std::path::Path, err: &mut dyn Write) -> Result<crate::model::Plan, i32> {
+fn load_or_report(path: &Path, err: &mut dyn Write) -> Result<crate::model::Plan, i32> {
     load_plan(path).map_err(|e| {
-        let _ = writeln!(err, "error: {e}");
+        say!(err, "error: {e}");
         EXIT_LOAD_ERROR
     })
 }
 
 fn parse_dpi(s: &str) -> Result<f64, String> {
-    let dpi: f64 = s.parse().map_err(|_| format!("not a number: {s}"))?;
+    let dpi: f64 = s.parse().map_err(|e| format!("not a number: {s} ({e})"))?;
     if (10.0..=1200.0).contains(&dpi) {
         Ok(dpi)
     } else {
@@ -164,7 +177,7 @@ fn parse_dpi(s: &str) -> Result<f64, String> {
     }
 }
 
-/// Where each export goes.
+/// Where each export goes; `-` is standard output.
 struct ExportOutputs {
     svg: Option<PathBuf>,
     png: Option<PathBuf>,
@@ -173,19 +186,24 @@ struct ExportOutputs {
     section3: Option<PathBuf>,
 }
 
-fn write_output(path: &std::path::Path, bytes: &[u8], out: &mut dyn Write) -> Result<(), String> {
-    if path.as_os_str() == "-" {
-        out.write_all(bytes).map_err(|e| e.to_string())
-    } else {
-        write_atomically(path, bytes).map_err(|e| e.to_string())
+impl ExportOutputs {
+    /// Where `kind` goes, if it was asked for.
+    fn target(&self, kind: ExportKind) -> Option<&Path> {
+        match kind {
+            ExportKind::AppendixSvg => self.svg.as_deref(),
+            ExportKind::AppendixPng => self.png.as_deref(),
+            ExportKind::TimetableCsv => self.csv.as_deref(),
+            ExportKind::TimetableMarkdown => self.md.as_deref(),
+            ExportKind::Section3 => self.section3.as_deref(),
+        }
     }
 }
 
+/// Writes every output asked for, in menu order; stops at the first failure.
 fn export(
-    path: &std::path::Path,
+    path: &Path,
     outputs: &ExportOutputs,
-    page: Page,
-    dpi: f64,
+    settings: &ExportSettings,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
@@ -195,53 +213,33 @@ fn export(
     };
     let schedule = Schedule::build(&plan);
     let warnings = validate(&plan, &schedule);
-    let rows = row_order(&plan);
-    let input = AppendixInput {
+    let input = ExportInput {
         plan: &plan,
         schedule: &schedule,
         warnings: &warnings,
-        rows: &rows,
     };
-    let result = (|| -> Result<(), String> {
-        if outputs.svg.is_some() || outputs.png.is_some() {
-            let svg = appendix_svg(&input, page);
-            if let Some(p) = &outputs.svg {
-                write_output(p, svg.as_bytes(), out)?;
-            }
-            if let Some(p) = &outputs.png {
-                let (w, h) = page.pixels(dpi);
-                let png = svg_to_png(&svg, w, h).map_err(|e| e.to_string())?;
-                write_output(p, &png, out)?;
-            }
-        }
-        let table = timetable_rows(&plan, &warnings);
-        if let Some(p) = &outputs.csv {
-            let csv = timetable_csv(&table).map_err(|e| e.to_string())?;
-            write_output(p, csv.as_bytes(), out)?;
-        }
-        if let Some(p) = &outputs.md {
-            write_output(p, timetable_markdown(&plan, &table).as_bytes(), out)?;
-        }
-        if let Some(p) = &outputs.section3 {
-            write_output(
-                p,
-                section3_markdown(&plan, &schedule, &warnings).as_bytes(),
-                out,
-            )?;
-        }
-        Ok(())
-    })();
-    match result {
-        Ok(()) => 0,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
-            EXIT_LOAD_ERROR
+    for kind in ExportKind::iter() {
+        let Some(target) = outputs.target(kind) else {
+            continue;
+        };
+        let result = if target.as_os_str() == "-" {
+            render(kind, &input, settings).and_then(|bytes| {
+                out.write_all(&bytes)
+                    .map_err(|source| ExportError::Stdout { kind, source })
+            })
+        } else {
+            export_to_path(kind, &input, settings, target)
+        };
+        if let Err(e) = result {
+            say!(err, "error: {e}");
+            return EXIT_LOAD_ERROR;
         }
     }
+    0
 }
 
 fn agenda(
-    path: &std::path::Path,
+    path: &Path,
     meeting: Option<jiff::civil::Date>,
     all: bool,
     out: &mut dyn Write,
@@ -261,9 +259,9 @@ fn agenda(
         })
         .collect();
     if entries.is_empty() {
-        let _ = match meeting {
-            Some(day) => writeln!(out, "No meeting on {}.", format_date(day)),
-            None => writeln!(
+        match meeting {
+            Some(day) => say!(out, "No meeting on {}.", format_date(day)),
+            None => say!(
                 out,
                 "No meeting from {} has anything due.",
                 format_date(status)
@@ -271,16 +269,12 @@ fn agenda(
         };
         return 0;
     }
-    let _ = write!(out, "{}", agenda_text(&plan, &entries));
+    // As with `say!`, a closed stdout does not change the exit code.
+    out.write_all(agenda_text(&plan, &entries).as_bytes()).ok();
     0
 }
 
-fn format(
-    path: &std::path::Path,
-    check_only: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
+fn format(path: &Path, check_only: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = load_plan(path).map_err(|e| e.to_string()).and_then(|plan| {
         let text = plan_to_string(&plan).map_err(|e| e.to_string())?;
         let current = std::fs::read(path).map_err(|e| e.to_string())?;
@@ -288,15 +282,15 @@ fn format(
     });
     match result {
         Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+            say!(err, "error: {e}");
             EXIT_LOAD_ERROR
         }
         Ok((text, current)) if text.as_bytes() == current.as_slice() => {
-            let _ = writeln!(out, "{}: already canonical", path.display());
+            say!(out, "{}: already canonical", path.display());
             0
         }
         Ok(_) if check_only => {
-            let _ = writeln!(
+            say!(
                 err,
                 "{}: not in canonical form (run `sec-timetable format` on it)",
                 path.display()
@@ -305,18 +299,18 @@ fn format(
         }
         Ok((text, _)) => match write_atomically(path, text.as_bytes()) {
             Ok(()) => {
-                let _ = writeln!(out, "{}: rewritten in canonical form", path.display());
+                say!(out, "{}: rewritten in canonical form", path.display());
                 0
             }
             Err(e) => {
-                let _ = writeln!(err, "error: {e}");
+                say!(err, "error: {e}");
                 EXIT_LOAD_ERROR
             }
         },
     }
 }
 
-fn check(path: &std::path::Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+fn check(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let plan = match load_or_report(path, err) {
         Ok(p) => p,
         Err(code) => return code,
@@ -324,9 +318,9 @@ fn check(path: &std::path::Path, json: bool, out: &mut dyn Write, err: &mut dyn 
     let schedule = Schedule::build(&plan);
     let warnings = validate(&plan, &schedule);
     if json {
-        let _ = writeln!(out, "{}", report_json(&plan, &schedule, &warnings));
+        say!(out, "{}", report_json(&plan, &schedule, &warnings));
     } else {
-        let _ = writeln!(
+        say!(
             out,
             "{}: valid — {} modifications, {} meetings, {} warning{}",
             path.display(),
@@ -336,7 +330,7 @@ fn check(path: &std::path::Path, json: bool, out: &mut dyn Write, err: &mut dyn 
             if warnings.len() == 1 { "" } else { "s" }
         );
         for w in &warnings {
-            let _ = writeln!(
+            say!(
                 out,
                 "warning[{}] {}: {}",
                 w.code.as_str(),

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod io;
+pub mod legend;
 pub mod model;
 pub mod palette;
 pub mod synthetic;

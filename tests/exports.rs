@@ -1,11 +1,10 @@
 //! Appendix A (SVG, PNG), the timetable (CSV, Markdown), the section 3 draft, and the agenda command.
 
-#![allow(clippy::unwrap_used)]
-
 use std::path::Path;
 use std::process::Command;
 
 use sec_timetable::io::appendix::{AppendixInput, Page, PaperSize, appendix_svg, svg_to_png};
+use sec_timetable::io::export::{ExportInput, ExportKind, ExportSettings, render};
 use sec_timetable::io::export_text::{
     section3_markdown, section3_paragraph, timetable_csv, timetable_markdown, timetable_rows,
 };
@@ -16,7 +15,7 @@ use sec_timetable::model::{Plan, Schedule, Warning, validate};
 const BUNDLED: &str = "saves/secp_66_1503_12.ron";
 
 fn bundled() -> (Plan, Schedule, Vec<Warning>) {
-    let plan = load_plan(Path::new(BUNDLED)).unwrap();
+    let plan = load_plan(Path::new(BUNDLED)).expect("the bundled plan loads");
     let schedule = Schedule::build(&plan);
     let warnings = validate(&plan, &schedule);
     (plan, schedule, warnings)
@@ -142,6 +141,149 @@ fn csv_and_markdown_hold_every_modification() {
     assert_eq!(md.lines().filter(|l| l.starts_with("| SECMP")).count(), 18);
 }
 
+/// Sentences each modification's section 3 paragraph must contain, from the Panel paper.
+const SECTION_3: [(&str, &[&str]); 18] = [
+    (
+        "SECMP0007",
+        &[
+            "### SECMP0007 'Firmware updates to IHDs and PPMIDs'",
+            "We expect the DCC's response on 15 March 2019.",
+            "We will present this modification to the Working Group at the monthly meeting on 3 April 2019 for review and comment.",
+            "We will return to the Panel at the April 2019 meeting to provide an update on this modification and agree the next set of dates.",
+        ],
+    ),
+    (
+        "SECMP0010",
+        &[
+            "We expect the DCC's response by early April 2019.",
+            "monthly meeting on 1 May 2019",
+            "at the May 2019 meeting",
+        ],
+    ),
+    (
+        "SECMP0012",
+        &[
+            "on 3 April 2019",
+            "at the May 2019 meeting",
+            "Risk: No appetite to either progress or close",
+        ],
+    ),
+    (
+        "SECMP0013",
+        &[
+            "Review NCSC response; engage with the SSC (the Sub-Committee) is planned to complete on 24 April 2019.",
+            "at the May 2019 meeting",
+        ],
+    ),
+    (
+        "SECMP0015",
+        &[
+            "We expect to issue the industry consultation in March 2019.",
+            "at the May 2019 meeting",
+            "Risk: The Impact Assessment cannot be completed",
+        ],
+    ),
+    (
+        "SECMP0024",
+        &[
+            "by the end of March 2019",
+            "We will request the DCC's assessment by the end of March 2019.",
+            "monthly meeting on 5 June 2019",
+            "at the June 2019 meeting",
+        ],
+    ),
+    (
+        "SECMP0028",
+        &[
+            "SECMP0028 is on hold pending the outcome of SECMP0067; we will take no further action on it until then.",
+        ],
+    ),
+    (
+        "SECMP0032",
+        &[
+            "Agree next steps with the Proposer (SECAS) is planned to complete on 5 April 2019.",
+            "at the April 2019 meeting",
+            "Risk: A complex and in-depth topic",
+        ],
+    ),
+    (
+        "SECMP0037",
+        &[
+            "SECMP0037 will now progress in parallel with SECMP0032.",
+            "at the April 2019 meeting",
+        ],
+    ),
+    (
+        "SECMP0038",
+        &[
+            "SECMP0038 will now progress in parallel with SECMP0032.",
+            "at the April 2019 meeting",
+        ],
+    ),
+    (
+        "SECMP0046",
+        &[
+            "We will discuss this modification at the Working Group meeting on 20 March 2019.",
+            "We will request the DCC's assessment by early April 2019.",
+            "We expect the DCC's response by mid-May 2019.",
+            "at the June 2019 meeting",
+        ],
+    ),
+    (
+        "SECMP0053",
+        &[
+            "We expect the DCC's response by mid-March 2019.",
+            "at the April 2019 meeting",
+            "SECMP0053 is a candidate for the November 2019 SEC Release; to be included, the Modification Report needs to be submitted to the Panel at the May 2019 meeting.",
+        ],
+    ),
+    (
+        "SECMP0055",
+        &[
+            "We will discuss it with the TABASC on 21 March 2019.",
+            "We expect to return to the Panel with the Modification Report at the April 2019 meeting.",
+        ],
+    ),
+    (
+        "SECMP0056",
+        &["by early April 2019", "at the May 2019 meeting"],
+    ),
+    (
+        "SECMP0062",
+        &[
+            "We expect to issue the industry consultation by mid-March 2019.",
+            "We expect to return to the Panel with the Modification Report at the May 2019 meeting.",
+            "The DCC Impact Assessment of circa £17,000 needs agreement.",
+            "candidate for the November 2019 SEC Release",
+        ],
+    ),
+    (
+        "SECMP0063",
+        &[
+            "by the end of April 2019",
+            "We will request the DCC's assessment by mid-May 2019.",
+            "monthly meeting on 3 July 2019",
+            "at the July 2019 meeting",
+        ],
+    ),
+    (
+        "SECMP0066",
+        &[
+            "monthly meeting on 3 April 2019",
+            "at the April 2019 meeting",
+        ],
+    ),
+    (
+        "SECMP0067",
+        &[
+            "We will discuss it with the TABASC on 21 March 2019.",
+            "We will request the DCC's assessment by early April 2019.",
+            "monthly meeting on 5 June 2019",
+            "at the June 2019 meeting",
+        ],
+    ),
+];
+
 #[test]
 fn section_3_reads_like_the_paper_for_all_eighteen() {
     let (plan, schedule, warnings) = bundled();
@@ -149,148 +291,7 @@ fn section_3_reads_like_the_paper_for_all_eighteen() {
         let i = plan.modification_index(id).unwrap();
         section3_paragraph(&plan, &schedule, &warnings, i)
     };
-    let expect: [(&str, &[&str]); 18] = [
-        (
-            "SECMP0007",
-            &[
-                "### SECMP0007 'Firmware updates to IHDs and PPMIDs'",
-                "We expect the DCC's response on 15 March 2019.",
-                "We will present this modification to the Working Group at the monthly meeting on 3 April 2019 for review and comment.",
-                "We will return to the Panel at the April 2019 meeting to provide an update on this modification and agree the next set of dates.",
-            ],
-        ),
-        (
-            "SECMP0010",
-            &[
-                "We expect the DCC's response by early April 2019.",
-                "monthly meeting on 1 May 2019",
-                "at the May 2019 meeting",
-            ],
-        ),
-        (
-            "SECMP0012",
-            &[
-                "on 3 April 2019",
-                "at the May 2019 meeting",
-                "Risk: No appetite to either progress or close",
-            ],
-        ),
-        (
-            "SECMP0013",
-            &[
-                "Review NCSC response; engage with the SSC (the Sub-Committee) is planned to complete on 24 April 2019.",
-                "at the May 2019 meeting",
-            ],
-        ),
-        (
-            "SECMP0015",
-            &[
-                "We expect to issue the industry consultation in March 2019.",
-                "at the May 2019 meeting",
-                "Risk: The Impact Assessment cannot be completed",
-            ],
-        ),
-        (
-            "SECMP0024",
-            &[
-                "by the end of March 2019",
-                "We will request the DCC's assessment by the end of March 2019.",
-                "monthly meeting on 5 June 2019",
-                "at the June 2019 meeting",
-            ],
-        ),
-        (
-            "SECMP0028",
-            &[
-                "SECMP0028 is on hold pending the outcome of SECMP0067; we will take no further action on it until then.",
-            ],
-        ),
-        (
-            "SECMP0032",
-            &[
-                "Agree next steps with the Proposer (SECAS) is planned to complete on 5 April 2019.",
-                "at the April 2019 meeting",
-                "Risk: A complex and in-depth topic",
-            ],
-        ),
-        (
-            "SECMP0037",
-            &[
-                "SECMP0037 will now progress in parallel with SECMP0032.",
-                "at the April 2019 meeting",
-            ],
-        ),
-        (
-            "SECMP0038",
-            &[
-                "SECMP0038 will now progress in parallel with SECMP0032.",
-                "at the April 2019 meeting",
-            ],
-        ),
-        (
-            "SECMP0046",
-            &[
-                "We will discuss this modification at the Working Group meeting on 20 March 2019.",
-                "We will request the DCC's assessment by early April 2019.",
-                "We expect the DCC's response by mid-May 2019.",
-                "at the June 2019 meeting",
-            ],
-        ),
-        (
-            "SECMP0053",
-            &[
-                "We expect the DCC's response by mid-March 2019.",
-                "at the April 2019 meeting",
-                "SECMP0053 is a candidate for the November 2019 SEC Release; to be included, the Modification Report needs to be submitted to the Panel at the May 2019 meeting.",
-            ],
-        ),
-        (
-            "SECMP0055",
-            &[
-                "We will discuss it with the TABASC on 21 March 2019.",
-                "We expect to return to the Panel with the Modification Report at the April 2019 meeting.",
-            ],
-        ),
-        (
-            "SECMP0056",
-            &["by early April 2019", "at the May 2019 meeting"],
-        ),
-        (
-            "SECMP0062",
-            &[
-                "We expect to issue the industry consultation by mid-March 2019.",
-                "We expect to return to the Panel with the Modification Report at the May 2019 meeting.",
-                "The DCC Impact Assessment of circa £17,000 needs agreement.",
-                "candidate for the November 2019 SEC Release",
-            ],
-        ),
-        (
-            "SECMP0063",
-            &[
-                "by the end of April 2019",
-                "We will request the DCC's assessment by mid-May 2019.",
-                "monthly meeting on 3 July 2019",
-                "at the July 2019 meeting",
-            ],
-        ),
-        (
-            "SECMP0066",
-            &[
-                "monthly meeting on 3 April 2019",
-                "at the April 2019 meeting",
-            ],
-        ),
-        (
-            "SECMP0067",
-            &[
-                "We will discuss it with the TABASC on 21 March 2019.",
-                "We will request the DCC's assessment by early April 2019.",
-                "monthly meeting on 5 June 2019",
-                "at the June 2019 meeting",
-            ],
-        ),
-    ];
-    for (id, sentences) in expect {
+    for (id, sentences) in SECTION_3 {
         let text = para(id);
         assert!(text.starts_with(&format!("### {id} '")), "{text}");
         for s in sentences {
@@ -369,6 +370,59 @@ fn export_command_writes_every_format() {
         bin().args(["export", BUNDLED]).status().unwrap().code(),
         Some(2)
     );
+}
+
+#[test]
+fn export_command_writes_what_the_library_renders() {
+    let (plan, schedule, warnings) = bundled();
+    let input = ExportInput {
+        plan: &plan,
+        schedule: &schedule,
+        warnings: &warnings,
+    };
+    let settings = ExportSettings {
+        paper: PaperSize::Letter,
+        portrait: true,
+        ..ExportSettings::default()
+    };
+    let out = bin()
+        .args([
+            "export",
+            BUNDLED,
+            "--svg",
+            "-",
+            "--size",
+            "letter",
+            "--portrait",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        out.stdout,
+        render(ExportKind::AppendixSvg, &input, &settings).unwrap()
+    );
+}
+
+#[test]
+fn export_command_names_what_it_could_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing").join("t.csv");
+    let out = bin()
+        .args(["export", BUNDLED, "--csv"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "error: cannot write the timetable (CSV) to {}: the folder ",
+            target.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!target.exists());
 }
 
 #[test]

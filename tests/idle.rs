@@ -1,7 +1,10 @@
 //! An idle window draws no frames: once input stops, the app asks for its next frame "never" (or not for over a
 //! second), at start-up, with a dialog open, and after a drag.
 
-#![allow(clippy::unwrap_used, reason = "a test fails loudly on anything unexpected")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test fails loudly on anything unexpected"
+)]
 
 use std::time::Duration;
 

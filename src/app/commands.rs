@@ -5,7 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 use strum::IntoEnumIterator;
 
-use super::files::ExportKind;
+use crate::io::export::ExportKind;
 
 /// A user command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter)]

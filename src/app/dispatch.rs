@@ -3,14 +3,10 @@
 use super::TimetableApp;
 use super::actions::Action;
 use super::commands::Command;
-use super::files::{ExportKind, push_recent};
+use super::files::push_recent;
 use super::session::{FileRequest, SessionEvent};
 use super::timeline::TimelineStyle;
-use crate::io::appendix::{AppendixInput, Page, appendix_svg, svg_to_png};
-use crate::io::export_text::{
-    section3_markdown, timetable_csv, timetable_markdown, timetable_rows,
-};
-use crate::io::plan_file::write_atomically;
+use crate::io::export::{ExportInput, ExportKind, export_to_path};
 use crate::model::filter::RowFilter;
 use crate::model::{Edit, ListEdit, Modification};
 
@@ -219,41 +215,15 @@ impl TimetableApp {
 
     /// Writes `kind` to `path`; a failure is shown and nothing else changes.
     fn export_to(&mut self, kind: ExportKind, path: &std::path::Path) {
-        let plan = self.session.plan();
         let a = &self.analysis;
-        let result: Result<Vec<u8>, String> = (|| {
-            Ok(match kind {
-                ExportKind::AppendixSvg | ExportKind::AppendixPng => {
-                    let rows = crate::model::layout::row_order(plan);
-                    let page = Page::paper(self.export_page.0, self.export_page.1);
-                    let input = AppendixInput {
-                        plan,
-                        schedule: &a.schedule,
-                        warnings: &a.warnings,
-                        rows: &rows,
-                    };
-                    let svg = appendix_svg(&input, page);
-                    if kind == ExportKind::AppendixSvg {
-                        svg.into_bytes()
-                    } else {
-                        let (w, h) = page.pixels(self.export_dpi);
-                        svg_to_png(&svg, w, h).map_err(|e| e.to_string())?
-                    }
-                }
-                ExportKind::TimetableCsv => timetable_csv(&timetable_rows(plan, &a.warnings))
-                    .map_err(|e| e.to_string())?
-                    .into_bytes(),
-                ExportKind::TimetableMarkdown => {
-                    timetable_markdown(plan, &timetable_rows(plan, &a.warnings)).into_bytes()
-                }
-                ExportKind::Section3 => {
-                    section3_markdown(plan, &a.schedule, &a.warnings).into_bytes()
-                }
-            })
-        })();
-        match result.and_then(|bytes| write_atomically(path, &bytes).map_err(|e| e.to_string())) {
+        let input = ExportInput {
+            plan: self.session.plan(),
+            schedule: &a.schedule,
+            warnings: &a.warnings,
+        };
+        match export_to_path(kind, &input, &self.export, path) {
             Ok(()) => self.status = format!("Exported {}", path.display()),
-            Err(message) => self.session.show_error("Could not export", message),
+            Err(e) => self.session.show_error("Could not export", e.to_string()),
         }
     }
 

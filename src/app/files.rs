@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+pub use crate::io::export::ExportKind;
+
 /// A dialog answering `None` faster than this was not shown at all (no portal, no zenity): offer the path field.
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(400);
 
@@ -22,63 +24,6 @@ pub enum PendingAction {
     OpenPath(PathBuf),
     /// Quit.
     Quit,
-}
-
-/// Something the app can export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportKind {
-    /// Appendix A as SVG.
-    AppendixSvg,
-    /// Appendix A as PNG.
-    AppendixPng,
-    /// The timetable as CSV.
-    TimetableCsv,
-    /// The timetable as a Markdown table.
-    TimetableMarkdown,
-    /// A draft of the paper's section 3, as Markdown.
-    Section3,
-}
-
-impl ExportKind {
-    /// All kinds, in menu order.
-    pub const ALL: [ExportKind; 5] = [
-        ExportKind::AppendixSvg,
-        ExportKind::AppendixPng,
-        ExportKind::TimetableCsv,
-        ExportKind::TimetableMarkdown,
-        ExportKind::Section3,
-    ];
-
-    /// Menu text.
-    pub fn text(self) -> &'static str {
-        match self {
-            ExportKind::AppendixSvg => "Appendix A as SVG…",
-            ExportKind::AppendixPng => "Appendix A as PNG…",
-            ExportKind::TimetableCsv => "Timetable as CSV…",
-            ExportKind::TimetableMarkdown => "Timetable as Markdown…",
-            ExportKind::Section3 => "Section 3 draft (Markdown)…",
-        }
-    }
-
-    /// File extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportKind::AppendixSvg => "svg",
-            ExportKind::AppendixPng => "png",
-            ExportKind::TimetableCsv => "csv",
-            ExportKind::TimetableMarkdown | ExportKind::Section3 => "md",
-        }
-    }
-
-    /// Suggested file name for a plan called `stem`.
-    pub fn file_name(self, stem: &str) -> String {
-        let suffix = match self {
-            ExportKind::AppendixSvg | ExportKind::AppendixPng => "appendix_a",
-            ExportKind::TimetableCsv | ExportKind::TimetableMarkdown => "timetable",
-            ExportKind::Section3 => "section_3",
-        };
-        format!("{stem}_{suffix}.{}", self.extension())
-    }
 }
 
 /// What a file dialog is for.

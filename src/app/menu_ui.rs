@@ -8,6 +8,7 @@ use egui::Ui;
 use super::actions::{Action, ActionQueue};
 use super::commands::Command;
 use crate::io::appendix::PaperSize;
+use crate::io::export::ExportSettings;
 use crate::model::filter::RowFilter;
 use crate::model::{Document, Plan};
 
@@ -88,7 +89,7 @@ pub fn menu_bar_ui(
     menu: &MenuContext<'_>,
     plan: &Plan,
     filter: &mut RowFilter,
-    export: (&mut (PaperSize, bool), &mut f64),
+    export: &mut ExportSettings,
     actions: &mut ActionQueue,
 ) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
@@ -132,7 +133,7 @@ pub fn menu_bar_ui(
 fn file_menu_ui(
     ui: &mut Ui,
     menu: &MenuContext<'_>,
-    (page, dpi): (&mut (PaperSize, bool), &mut f64),
+    export: &mut ExportSettings,
     actions: &mut ActionQueue,
 ) {
     command_item_ui(ui, menu, Command::New, actions);
@@ -159,11 +160,11 @@ fn file_menu_ui(
         ui.label("Appendix A page");
         ui.horizontal(|ui| {
             for size in [PaperSize::A4, PaperSize::A3, PaperSize::Letter] {
-                ui.radio_value(&mut page.0, size, format!("{size:?}"));
+                ui.radio_value(&mut export.paper, size, format!("{size:?}"));
             }
         });
-        ui.checkbox(&mut page.1, "Portrait");
-        ui.add(egui::Slider::new(dpi, 72.0..=600.0).text("PNG dpi"));
+        ui.checkbox(&mut export.portrait, "Portrait");
+        ui.add(egui::Slider::new(&mut export.dpi, 72.0..=600.0).text("PNG dpi"));
     });
     ui.separator();
     command_item_ui(ui, menu, Command::Quit, actions);

@@ -10,6 +10,7 @@ mod dialogs_ui;
 pub mod dispatch;
 pub mod files;
 mod filter_bar_ui;
+pub mod legend_ui;
 pub mod meetings_panel_ui;
 mod menu_ui;
 pub mod modal;
@@ -25,7 +26,7 @@ pub mod warnings_panel_ui;
 
 use std::path::{Path, PathBuf};
 
-use crate::io::appendix::PaperSize;
+use crate::io::export::ExportSettings;
 use crate::model::filter::RowFilter;
 use crate::model::{Document, Plan};
 use actions::{Action, ActionQueue};
@@ -90,10 +91,8 @@ pub struct TimetableApp {
     pub filter: RowFilter,
     /// Presentation mode, when on.
     pub presentation: bool,
-    /// Page for Appendix A exports: size, and portrait or not.
-    pub export_page: (PaperSize, bool),
-    /// Resolution of PNG exports.
-    pub export_dpi: f64,
+    /// Page and resolution of Appendix A exports.
+    pub export: ExportSettings,
     actions: ActionQueue,
     window_title: String,
 }
@@ -129,8 +128,7 @@ impl TimetableApp {
             panels: Panels::default(),
             filter: RowFilter::default(),
             presentation: false,
-            export_page: (PaperSize::A4, false),
-            export_dpi: 150.0,
+            export: ExportSettings::default(),
             actions: ActionQueue::default(),
             window_title: String::new(),
         }

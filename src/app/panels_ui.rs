@@ -5,7 +5,7 @@ use egui::Ui;
 
 use super::actions::Action;
 use super::menu_ui::{MenuContext, menu_bar_ui};
-use super::{BottomTab, TimetableApp, details, meetings_panel_ui, presentation_ui};
+use super::{BottomTab, TimetableApp, details, legend_ui, meetings_panel_ui, presentation_ui};
 use super::{plan_panel_ui, theme, timeline, warnings_panel_ui};
 
 impl TimetableApp {
@@ -25,7 +25,7 @@ impl TimetableApp {
             &menu,
             self.session.plan(),
             &mut self.filter,
-            (&mut self.export_page, &mut self.export_dpi),
+            &mut self.export,
             &mut self.actions,
         );
         self.status_bar_ui(ui);
@@ -66,7 +66,7 @@ impl TimetableApp {
         egui::Panel::top("presentation-title").show(ui, |ui| {
             presentation_ui::title_bar_ui(ui, self.session.plan(), &self.analysis);
         });
-        egui::Panel::bottom("presentation-legend").show(ui, presentation_ui::legend_strip_ui);
+        egui::Panel::bottom("presentation-legend").show(ui, legend_ui::legend_strip_ui);
         egui::Panel::right("presentation-card")
             .resizable(false)
             .exact_size(380.0)

@@ -3,12 +3,11 @@
 //! step through the modifications; dragging and undo still work.
 
 use egui::{Color32, RichText, Ui};
-use strum::IntoEnumIterator;
 
 use super::analysis::Analysis;
 use super::theme;
 use crate::io::export_text::{dependency_phrases, prose_date};
-use crate::model::{MeetingKind, MilestoneKind, Owner, Plan, format_approx, format_date};
+use crate::model::{MeetingKind, MilestoneKind, Plan, format_approx, format_date};
 
 /// The title bar: plan title, status date, what is filtered, how to leave.
 pub fn title_bar_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) {
@@ -38,37 +37,6 @@ pub fn title_bar_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) {
                     .color(Color32::from_gray(90)),
             );
         });
-    });
-}
-
-/// The legend strip: bar colours, milestone symbols, line meanings.
-pub fn legend_strip_ui(ui: &mut Ui) {
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 6.0;
-        for o in Owner::iter() {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 3.0, theme::owner_colour(o));
-            ui.label(RichText::new(o.label()).size(15.0));
-            ui.add_space(8.0);
-        }
-        for k in [
-            MilestoneKind::DccResponseDue,
-            MilestoneKind::WorkingGroup,
-            MilestoneKind::PanelReturn,
-            MilestoneKind::ModificationReport,
-        ] {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
-            let c = rect.center();
-            let r = 7.0;
-            ui.painter().add(theme::diamond(c, r, theme::milestone_colour(k), egui::Stroke::NONE));
-            ui.label(RichText::new(k.label()).size(15.0));
-            ui.add_space(8.0);
-        }
-        ui.label(
-            RichText::new("Hollow diamond: approximate date · hatched row: on hold · red line: status date · purple: release cut-off")
-                .size(15.0)
-                .color(Color32::from_gray(60)),
-        );
     });
 }
 

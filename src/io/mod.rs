@@ -1,6 +1,7 @@
-//! Files: loading and saving plans, and machine-readable reports.
+//! Files: loading and saving plans, exports, and machine-readable reports.
 
 pub mod appendix;
+pub mod export;
 pub mod export_text;
 pub mod json_report;
 pub mod plan_file;

@@ -475,17 +475,18 @@ pub fn write_atomically_with(
         drop(file);
         if fs::metadata(path).is_ok() {
             // Keep the previous version. A failure here must not stop the save.
-            let _ = fs::copy(path, dir.join(format!("{name}.bak")));
+            fs::copy(path, dir.join(format!("{name}.bak"))).ok();
         }
         fs::rename(&tmp, path)?;
-        // Make the rename itself durable.
+        // Make the rename itself durable where the platform can; the file is saved either way.
         if let Ok(d) = fs::File::open(&dir) {
-            let _ = d.sync_all();
+            d.sync_all().ok();
         }
         Ok(())
     })();
     if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+        // The write's error is the one to report; a temporary left behind is removed by the next save.
+        fs::remove_file(&tmp).ok();
     }
     result.map_err(|e| write_err(plain_error(e, &dir)))
 }
@@ -522,7 +523,8 @@ fn remove_stale_temporaries(dir: &Path, name: &str) {
         };
         let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
         if !alive {
-            let _ = fs::remove_file(entry.path());
+            // Only tidying: a file that cannot be removed now is tried again on the next save.
+            fs::remove_file(entry.path()).ok();
         }
     }
 }

@@ -181,6 +181,13 @@ pub struct Release {
     pub notes: String,
 }
 
+impl Release {
+    /// The label of the release's cut-off line: "November 2019 SEC Release" → "November 2019 cut-off".
+    pub fn cutoff_label(&self) -> String {
+        format!("{} cut-off", self.name.replace(" SEC Release", ""))
+    }
+}
+
 /// Modifications progressed together, e.g. the prepayment group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

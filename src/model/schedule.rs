@@ -48,6 +48,20 @@ impl ScheduledMeeting {
             }
         )
     }
+
+    /// The short label on a date axis: "P67" for Panel 67 ("P67?" when its day is approximate), "WG" for a Working
+    /// Group, the name for any other meeting.
+    pub fn axis_label(&self) -> String {
+        match self.kind {
+            MeetingKind::Panel => format!(
+                "{}{}",
+                self.name.replace("Panel ", "P"),
+                if self.approximate { "?" } else { "" }
+            ),
+            MeetingKind::WorkingGroup => "WG".to_owned(),
+            MeetingKind::SubCommittee | MeetingKind::Other => self.name.clone(),
+        }
+    }
 }
 
 /// All meetings of a plan, sorted by date (then id).
@@ -264,6 +278,53 @@ mod tests {
             "panel-66"
         );
         assert!(s.nearest(date(2019, 1, 1), MeetingKind::Other).is_none());
+    }
+
+    fn meeting(kind: MeetingKind, name: &str, approximate: bool) -> ScheduledMeeting {
+        ScheduledMeeting {
+            id: "m".into(),
+            kind,
+            name: name.into(),
+            date: date(2019, 6, 21),
+            approximate,
+            agenda_due: None,
+            papers_due: None,
+            series: None,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn axis_labels_shorten_panels_and_working_groups() {
+        let label = |kind, name, approximate| meeting(kind, name, approximate).axis_label();
+        assert_eq!(label(MeetingKind::Panel, "Panel 67", false), "P67");
+        assert_eq!(label(MeetingKind::Panel, "Panel 67", true), "P67?");
+        assert_eq!(
+            label(MeetingKind::WorkingGroup, "Working Group April 2019", false),
+            "WG"
+        );
+        assert_eq!(label(MeetingKind::SubCommittee, "TABASC", false), "TABASC");
+        assert_eq!(
+            label(MeetingKind::Other, "Extraordinary Panel", true),
+            "Extraordinary Panel"
+        );
+    }
+
+    #[test]
+    fn cutoff_label_drops_sec_release() {
+        let release = |name: &str| crate::model::Release {
+            id: "r".into(),
+            name: name.into(),
+            date: date(2019, 11, 7),
+            precision: crate::model::Precision::Exact,
+            cutoff_meeting: "panel-68".into(),
+            notes: String::new(),
+        };
+        assert_eq!(
+            release("November 2019 SEC Release").cutoff_label(),
+            "November 2019 cut-off"
+        );
+        assert_eq!(release("June 2020").cutoff_label(), "June 2020 cut-off");
     }
 
     #[test]

@@ -15,8 +15,8 @@ use fields::{text_area, text_field};
 use crate::app::analysis::Analysis;
 use crate::app::theme;
 use crate::model::{
-    Edit, MilestoneKind, Modification, Owner, Plan, Status, edit::rename_modification,
-    edit::set_modification, format_date,
+    Edit, Modification, Plan, Status, edit::rename_modification, edit::set_modification,
+    format_date,
 };
 
 /// An edit with its undo label and, for typing, a merge key.
@@ -59,7 +59,7 @@ pub fn details_panel_ui(
         ui.add_space(8.0);
         ui.label("Select a modification — click its row or a bar — to see and edit its details.");
         ui.add_space(8.0);
-        legend_ui(ui);
+        crate::app::legend_ui::legend_grid_ui(ui);
         return out;
     };
     let m = &plan.modifications[mi];
@@ -259,36 +259,4 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
             }
             ui.end_row();
         });
-}
-
-/// What the colours and symbols mean.
-pub fn legend_ui(ui: &mut Ui) {
-    ui.label(RichText::new("Legend").strong());
-    egui::Grid::new("legend")
-        .num_columns(2)
-        .spacing([8.0, 3.0])
-        .show(ui, |ui| {
-            for o in Owner::iter() {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 3.0, theme::owner_colour(o));
-                ui.label(o.label());
-                ui.end_row();
-            }
-            for k in MilestoneKind::LEGEND {
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(22.0, 14.0), egui::Sense::hover());
-                let c = rect.center();
-                let r = 6.0;
-                ui.painter().add(theme::diamond(
-                    c,
-                    r,
-                    theme::milestone_colour(k),
-                    egui::Stroke::NONE,
-                ));
-                ui.label(k.label());
-                ui.end_row();
-            }
-        });
-    ui.label(RichText::new("Hollow diamonds and faded bar ends: approximate dates. Dashed Panel lines: meeting day not yet published. Hatched rows: on hold.").small().weak());
 }

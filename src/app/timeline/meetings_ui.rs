@@ -56,7 +56,7 @@ pub fn paint_meetings(c: &mut Canvas<'_>, scene: &Scene<'_>) {
             labels.push(AxisLabel {
                 priority: 0,
                 x,
-                text: format!("{} cut-off", r.name.replace(" SEC Release", "")),
+                text: r.cutoff_label(),
                 colour: theme::CUTOFF,
             });
         }
@@ -110,19 +110,13 @@ fn paint_meeting_line(c: &mut Canvas<'_>, m: &ScheduledMeeting) -> Option<AxisLa
         };
         c.line(pos2(x, top), pos2(x, bottom), stroke);
     }
-    let (priority, text) = match m.kind {
-        MeetingKind::Panel => (
-            1,
-            format!(
-                "{}{}",
-                m.name.replace("Panel ", "P"),
-                if m.approximate { "?" } else { "" }
-            ),
-        ),
-        MeetingKind::WorkingGroup => (2, "WG".to_owned()),
-        MeetingKind::SubCommittee => (3, m.name.clone()),
-        MeetingKind::Other => (4, m.name.clone()),
+    let priority = match m.kind {
+        MeetingKind::Panel => 1,
+        MeetingKind::WorkingGroup => 2,
+        MeetingKind::SubCommittee => 3,
+        MeetingKind::Other => 4,
     };
+    let text = m.axis_label();
     Some(AxisLabel {
         priority,
         x,
