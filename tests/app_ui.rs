@@ -512,3 +512,93 @@ fn shift_drag_moves_what_follows_in_the_same_modification() {
         "one step for all of it"
     );
 }
+
+#[test]
+fn removing_a_cost_is_its_own_undo_step() {
+    let mut h = bundled();
+    h.get_by_label("Row SECMP0062").click();
+    h.run();
+    let m = h.state().plan().modification_index("SECMP0062").unwrap();
+    let original = h.state().plan().modifications[m].costs.clone();
+    // Type into the cost's item, then remove the cost: two actions, two undo steps.
+    let item = || {
+        By::new()
+            .role(Role::TextInput)
+            .value("DCC Impact Assessment")
+    };
+    h.get(item()).scroll_to_me();
+    h.run();
+    h.get(item()).focus();
+    h.run();
+    h.get(item()).type_text(" (revised)");
+    h.run();
+    h.get_by_label("Row SECMP0062").click();
+    h.run();
+    let revised = h
+        .get(
+            By::new()
+                .role(Role::TextInput)
+                .value("DCC Impact Assessment (revised)"),
+        )
+        .rect();
+    // The cost's own ✖, on its line.
+    let remove = h
+        .get_all_by_label("✖")
+        .find(|n| {
+            revised.y_range().contains(n.rect().center().y) && n.rect().left() > revised.right()
+        })
+        .unwrap();
+    remove.click();
+    h.run();
+    assert!(h.state().plan().modifications[m].costs.is_empty());
+    assert_eq!(h.state().document().undo_depth(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let costs = &h.state().plan().modifications[m].costs;
+    assert_eq!(costs.len(), 1, "one undo brings the cost back");
+    assert_eq!(
+        costs[0].item, "DCC Impact Assessment (revised)",
+        "and keeps the typing"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().plan().modifications[m].costs, original);
+}
+
+#[test]
+fn shortcuts_work_whatever_has_focus_except_a_text_field() {
+    let mut h = bundled();
+    // Tab moves focus onto a widget (a menu button): F5 still presents.
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(
+        h.ctx.memory(|m| m.focused().is_some()),
+        "something has focus"
+    );
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.state().presentation, "F5 reached the app");
+    // Page Down, as a presentation clicker sends it, steps through the modifications.
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    assert_eq!(h.state().selected.as_deref(), Some("SECMP0007"));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().presentation);
+
+    // Typing "f" into the search box searches; it does not fit the view.
+    h.key_press(egui::Key::Plus);
+    h.run();
+    let zoomed = h.state().timeline.view.clone();
+    let search = "Search ids, titles, summaries and notes";
+    h.get_by_label(search).focus();
+    h.run();
+    h.get_by_label(search).type_text("f");
+    h.run();
+    assert_eq!(h.state().filter.text, "f");
+    assert_eq!(
+        h.state().timeline.view.x_min_days,
+        zoomed.x_min_days,
+        "no fit"
+    );
+}

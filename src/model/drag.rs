@@ -126,11 +126,11 @@ pub fn propose(
                         d = cal.nearest_working_day(d);
                     }
                     wp.end = d.max(wp.start);
-                    // Extending the end pushes what follows by the same amount.
+                    // Moving the end moves what follows by as much as the end really moved (it stops at the start).
                     let n = if mode.snap {
                         cal.working_days_between(old_end, wp.end)
                     } else {
-                        delta_days
+                        (wp.end - old_end).get_days()
                     };
                     (add_days(old_end, 1), n, Some(w), None)
                 }
@@ -390,6 +390,37 @@ mod tests {
         let m = propose(&p, &s, t, 5, mode).unwrap();
         assert_eq!(m.work_packages[1].start, date(2019, 3, 23));
         assert_eq!(m.work_packages[1].end, date(2019, 4, 1));
+    }
+
+    #[test]
+    fn shift_dragging_an_end_moves_what_follows_by_what_the_end_moved() {
+        let p = plan();
+        let s = Schedule::build(&p);
+        let end = DragTarget::WorkPackage {
+            m: 0,
+            w: 1,
+            part: DragPart::End,
+        };
+        let free_follow = DragMode {
+            snap: false,
+            follow: true,
+        };
+        let before = &p.modifications[0];
+        // SECMP0007's review runs 18–27 March: dragging its end 40 days back stops at its start, 9 days back.
+        let m = propose(&p, &s, end, -40, free_follow).unwrap();
+        assert_eq!(m.work_packages[1].end, m.work_packages[1].start);
+        let moved = (m.work_packages[1].end - before.work_packages[1].end).get_days();
+        assert_eq!(moved, -9);
+        for (k, x) in m.milestones.iter().enumerate() {
+            let old = &before.milestones[k];
+            if old.date > before.work_packages[1].end {
+                assert_eq!((x.date - old.date).get_days(), moved, "{}", x.label);
+            }
+        }
+        // Dragged forward without a stop, everything after moves by the pointer's days.
+        let m = propose(&p, &s, end, 5, free_follow).unwrap();
+        let wg = (m.milestones[1].date - before.milestones[1].date).get_days();
+        assert_eq!(wg, 5);
     }
 
     #[test]

@@ -15,9 +15,11 @@ pub(super) fn costs_risks_notes_ui(
     ui.label(RichText::new("Costs").weak());
     for (k, c) in m.costs.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            let mut changed: Option<Cost> = None;
+            // Each kind of change is its own undo step: typing in the item field, or dragging the amount, merges
+            // into one; a click (circa, remove) never merges with anything.
+            let mut changed: Option<(Cost, Option<&str>)> = None;
             if let Some(item) = text_field(ui, &c.item, ("cost-item", mi, k), "What for", 110.0) {
-                changed = Some(Cost { item, ..c.clone() });
+                changed = Some((Cost { item, ..c.clone() }, Some("item")));
             }
             ui.label("£");
             let mut amount = c.amount_gbp.unwrap_or(0);
@@ -26,33 +28,39 @@ pub(super) fn costs_risks_notes_ui(
                 .on_hover_text("Amount in pounds")
                 .changed()
             {
-                changed = Some(Cost {
+                let value = Cost {
                     amount_gbp: (amount > 0).then_some(amount),
                     ..c.clone()
-                });
+                };
+                changed = Some((value, Some("amount")));
             }
             let mut approx = c.approximate;
             if ui.checkbox(&mut approx, "circa").changed() {
-                changed = Some(Cost {
+                let value = Cost {
                     approximate: approx,
                     ..c.clone()
-                });
+                };
+                changed = Some((value, None));
             }
             let remove = ui
                 .small_button("✖")
                 .on_hover_text("Remove this cost")
                 .clicked();
-            if changed.is_some() || remove {
+            if remove {
                 let mut x = m.clone();
-                if remove {
-                    x.costs.remove(k);
-                } else if let Some(c) = changed {
-                    x.costs[k] = c;
-                }
+                x.costs.remove(k);
+                out.set(
+                    set_modification(mi, x),
+                    format!("Remove a cost from {}", m.id),
+                    None,
+                );
+            } else if let Some((value, field)) = changed {
+                let mut x = m.clone();
+                x.costs[k] = value;
                 out.set(
                     set_modification(mi, x),
                     format!("Edit costs of {}", m.id),
-                    Some(format!("cost:{mi}:{k}")),
+                    field.map(|f| format!("cost:{mi}:{k}:{f}")),
                 );
             }
         });
@@ -83,14 +91,17 @@ pub(super) fn costs_risks_notes_ui(
                 .small_button("✖")
                 .on_hover_text("Remove this risk")
                 .clicked();
-            if edited.is_some() || remove {
+            if remove {
                 let mut x = m.clone();
-                match edited {
-                    Some(text) if !remove => x.risks[k] = text,
-                    _ => {
-                        x.risks.remove(k);
-                    }
-                }
+                x.risks.remove(k);
+                out.set(
+                    set_modification(mi, x),
+                    format!("Remove a risk from {}", m.id),
+                    None,
+                );
+            } else if let Some(text) = edited {
+                let mut x = m.clone();
+                x.risks[k] = text;
                 out.set(
                     set_modification(mi, x),
                     format!("Edit risks of {}", m.id),
