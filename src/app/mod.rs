@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod commands;
 pub mod details;
 mod dialogs_ui;
+pub mod disk_watch;
 pub mod dispatch;
 pub mod files;
 mod filter_bar_ui;

@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::disk_watch::DiskWatch;
 use super::files::{
     self, DialogOutcome, DialogPurpose, DiskState, ExportKind, PendingAction, RunningDialog,
 };
@@ -15,9 +16,6 @@ use super::modal::{ConflictChoice, DiscardChoice, Modal, ModalAnswer, RecoverCho
 use super::recovery::{Recovery, RecoveryFile};
 use crate::io::{BUNDLED_NAME, bundled_plan, load_plan, save_plan};
 use crate::model::{Document, Edit, EditError, Plan};
-
-/// Seconds between checks that the open file has not changed on disk.
-const DISK_CHECK_INTERVAL_S: f64 = 2.0;
 
 /// What the user asked of the file lifecycle.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +58,8 @@ pub struct Session {
     display_name: String,
     /// The open file as last read or written, to notice changes made by others.
     disk: Option<DiskState>,
-    next_disk_check_s: f64,
+    /// Watches the open file from a background thread.
+    watch: Option<DiskWatch>,
     recovery: Option<Recovery>,
     native_dialogs: bool,
     running_dialog: Option<RunningDialog>,
@@ -82,7 +81,7 @@ impl Session {
             path,
             display_name,
             disk,
-            next_disk_check_s: 0.0,
+            watch: None,
             recovery: None,
             native_dialogs: true,
             running_dialog: None,
@@ -320,8 +319,8 @@ impl Session {
         } else {
             Document::new_unsaved(plan)
         };
-        self.disk = path.as_deref().and_then(|p| DiskState::read(p).ok());
         self.path = path;
+        self.set_disk(self.path.as_deref().and_then(|p| DiskState::read(p).ok()));
         self.events.push(SessionEvent::Replaced);
     }
 
@@ -385,7 +384,7 @@ impl Session {
         match save_plan(self.doc.plan(), &path) {
             Ok(()) => {
                 self.doc.mark_saved();
-                self.disk = DiskState::read(&path).ok();
+                self.set_disk(DiskState::read(&path).ok());
                 if let Some(r) = &mut self.recovery {
                     r.clear();
                 }
@@ -484,20 +483,28 @@ impl Session {
         }
     }
 
-    /// Every few seconds: has someone else changed the open file?
+    /// Has someone else changed the open file? A background watch wakes the UI when the file really changed;
+    /// here the session looks (and, while a modal waits for an answer, looks later).
     fn watch_disk(&mut self, ctx: &egui::Context) {
-        if self.path.is_none() {
+        let Some(path) = self.path.clone() else {
+            self.watch = None;
             return;
+        };
+        if self.watch.as_ref().is_none_or(|w| w.path() != path) {
+            self.watch = Some(DiskWatch::start(&path, self.disk.clone(), ctx));
         }
-        let now = ctx.input(|i| i.time);
-        if now >= self.next_disk_check_s && self.modal.is_none() {
-            self.next_disk_check_s = now + DISK_CHECK_INTERVAL_S;
+        if self.modal.is_none() && self.watch.as_ref().is_some_and(DiskWatch::take_changed) {
             let events = self.check_disk_now();
             self.events.extend(events);
         }
-        // Every frame asks for the next check, or an idle app would never look again.
-        let wait = (self.next_disk_check_s - now).max(0.1);
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+    }
+
+    /// Records what the open file holds now (just read or written), for the session and its watch.
+    fn set_disk(&mut self, disk: Option<DiskState>) {
+        if let Some(w) = &self.watch {
+            w.set_known(disk.clone());
+        }
+        self.disk = disk;
     }
 
     /// The answer to the Save / Discard / Cancel question.
@@ -581,9 +588,8 @@ impl Session {
 
     /// Keeps the version in the app although the file changed: it now differs from disk, so it counts as unsaved.
     fn keep_mine(&mut self) {
-        if let Some(path) = &self.path {
-            self.disk = DiskState::read(path).ok();
-        }
+        let disk = self.path.as_deref().and_then(|p| DiskState::read(p).ok());
+        self.set_disk(disk);
         self.doc.mark_unsaved();
     }
 }
