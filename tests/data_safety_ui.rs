@@ -49,6 +49,45 @@ fn edit_title(h: &mut Harness<'static, TimetableApp>, suffix: &str) {
     h.run();
 }
 
+/// The recovery files in `dir`.
+fn recovery_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Edits the plan in an app with recovery in `recovery`, waits for its recovery file, and "crashes" (the app goes
+/// away without a clean exit). Returns the edited plan and the file it left.
+fn crash_with_unsaved_work(
+    path: &Path,
+    recovery: &Path,
+    suffix: &str,
+) -> (sec_timetable::model::Plan, PathBuf) {
+    let before = recovery_files(recovery);
+    let mut h = open(path, Some(recovery));
+    edit_title(&mut h, suffix);
+    // A little over a second of frames: the recovery file is written in the background.
+    h.run_steps(90);
+    wait_until("the recovery file", || {
+        recovery_files(recovery).len() > before.len()
+    });
+    let file = recovery_files(recovery)
+        .into_iter()
+        .find(|f| !before.contains(f))
+        .unwrap();
+    let edited = h.state().plan().clone();
+    drop(h);
+    (edited, file)
+}
+
 fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
     for _ in 0..300 {
         if ready() {
@@ -64,18 +103,10 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery");
     let path = saved_plan(dir.path());
-    let mut h = open(&path, Some(&recovery));
-    edit_title(&mut h, " (edited)");
-    // A little over a second of frames: the recovery file is written in the background.
-    h.run_steps(90);
-    let file = recovery.join("unsaved-plan.ron");
-    wait_until("the recovery file", || file.exists());
-    let edited = h.state().plan().clone();
-    // "Crash": the app goes away without a clean exit.
-    drop(h);
+    let (edited, file) = crash_with_unsaved_work(&path, &recovery, " (edited)");
 
     let mut h = open(&path, Some(&recovery));
-    assert!(matches!(h.state().modal(), Some(Modal::Recover(_))));
+    assert!(matches!(h.state().modal(), Some(Modal::Recover { .. })));
     h.get_by_label_contains("did not close cleanly");
     h.get_by_label_contains(&format!("Unsaved work from {}", path.display()));
     h.get_by_label("Restore").click();
@@ -91,6 +122,10 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
     h.run();
     assert!(!h.state().document().is_dirty());
     wait_until("the recovery file to go", || !file.exists());
+    assert!(
+        recovery_files(&recovery).is_empty(),
+        "nothing left to offer"
+    );
     assert_eq!(load_plan(&path).unwrap(), edited);
 }
 
@@ -99,12 +134,7 @@ fn discarding_recovered_work_removes_it() {
     let dir = tempfile::tempdir().unwrap();
     let recovery = dir.path().join("recovery");
     let path = saved_plan(dir.path());
-    let mut h = open(&path, Some(&recovery));
-    edit_title(&mut h, " X");
-    h.run_steps(90);
-    let file = recovery.join("unsaved-plan.ron");
-    wait_until("the recovery file", || file.exists());
-    drop(h);
+    let (_, file) = crash_with_unsaved_work(&path, &recovery, " X");
     let mut h = open(&path, Some(&recovery));
     h.get_by_label("Discard").click();
     h.run();
@@ -239,4 +269,106 @@ fn an_idle_app_keeps_watching_the_file() {
     std::thread::sleep(Duration::from_millis(300));
     h.run_steps(20);
     assert!(h.state().modal().is_none(), "asked once");
+}
+
+#[test]
+fn the_offer_is_shown_even_when_the_last_file_fails_to_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let path = saved_plan(dir.path());
+    let (edited, _) = crash_with_unsaved_work(&path, &recovery, " (lost?)");
+    std::fs::write(&path, "(version: 1, oops").unwrap();
+    let settings = Settings {
+        last_file: Some(path.clone()),
+        ..Settings::default()
+    };
+    let app = TimetableApp::startup(None, settings)
+        .without_native_dialogs()
+        .with_recovery_dir(&recovery);
+    let mut h = harness(app);
+    // First the error, then — not instead — the offer.
+    assert!(matches!(h.state().modal(), Some(Modal::Error { .. })));
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(matches!(h.state().modal(), Some(Modal::Recover { .. })));
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().plan(), &edited);
+}
+
+#[test]
+fn an_offered_file_survives_edits_later_and_closing_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let path = saved_plan(dir.path());
+    let (edited, file) = crash_with_unsaved_work(&path, &recovery, " (keep me)");
+    let kept = std::fs::read(&file).unwrap();
+
+    // The next start asks; the user closes the window without answering.
+    let mut h = open(&path, Some(&recovery));
+    assert!(matches!(h.state().modal(), Some(Modal::Recover { .. })));
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+    eframe::App::on_exit(h.state_mut());
+    drop(h);
+    assert_eq!(std::fs::read(&file).unwrap(), kept, "closing kept the file");
+
+    // The start after that asks again; "Later", then new edits: they go to this instance's own file.
+    let mut h = open(&path, Some(&recovery));
+    h.get_by_label("Later").click();
+    h.run();
+    assert!(h.state().modal().is_none());
+    edit_title(&mut h, " (new work)");
+    h.run_steps(90);
+    wait_until("this instance's recovery file", || {
+        recovery_files(&recovery).len() == 2
+    });
+    assert_eq!(std::fs::read(&file).unwrap(), kept, "not overwritten");
+    // A clean exit removes only this instance's file.
+    eframe::App::on_exit(h.state_mut());
+    drop(h);
+    assert_eq!(recovery_files(&recovery), vec![file.clone()]);
+
+    // And the work is still there to restore.
+    let mut h = open(&path, Some(&recovery));
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().plan(), &edited);
+}
+
+#[test]
+fn two_windows_never_clobber_each_other_and_each_is_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let path = saved_plan(dir.path());
+    // Two windows on the same plan, each with its own unsaved edit, both alive at once.
+    let mut first = open(&path, Some(&recovery));
+    let mut second = open(&path, Some(&recovery));
+    edit_title(&mut first, " (first)");
+    edit_title(&mut second, " (second)");
+    first.run_steps(90);
+    second.run_steps(90);
+    wait_until("two recovery files", || {
+        recovery_files(&recovery).len() == 2
+    });
+    let titles = [&first, &second].map(|h| h.state().plan().modifications[0].title.clone());
+    drop(first);
+    drop(second);
+
+    let mut h = open(&path, Some(&recovery));
+    let mut offered = Vec::new();
+    while let Some(Modal::Recover { left, .. }) = h.state().modal() {
+        offered.push(left.file.plan().unwrap().modifications[0].title.clone());
+        h.get_by_label("Later").click();
+        h.run();
+    }
+    offered.sort();
+    let mut expected = titles.to_vec();
+    expected.sort();
+    assert_eq!(offered, expected, "each window's work is offered");
 }

@@ -7,6 +7,7 @@ use egui::{Id, RichText};
 
 use super::files::{DialogPurpose, PendingAction};
 use super::modal::{ConflictChoice, DiscardChoice, Modal, ModalAnswer, RecoverChoice};
+use super::recovery::RecoveryFile;
 
 /// A modal with a heading, a message and a row of buttons. Returns `Some(Some(i))` for the button clicked,
 /// `Some(None)` when closed with Esc or a click outside (callers take the safe choice), `None` while open.
@@ -67,31 +68,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, name: &str) -> Option<Mo
                 _ => DiscardChoice::Cancel,
             }))
         }
-        Modal::Recover(file) => {
-            let from = file
-                .source
-                .as_deref()
-                .map_or("a plan that was never saved".to_owned(), |p| {
-                    p.display().to_string()
-                });
-            let message = format!(
-                "SEC Timetable did not close cleanly last time. Unsaved work from {from}, kept on {}, can be restored.",
-                file.saved_at_text()
-            );
-            let choice = choice_modal(
-                ctx,
-                "recover",
-                "Restore unsaved work?",
-                &message,
-                &["Restore", "Discard"],
-            )?;
-            Some(ModalAnswer::Recover(match choice {
-                Some(0) => RecoverChoice::Restore,
-                Some(_) => RecoverChoice::Discard,
-                // Closed without choosing: keep the file for next time.
-                None => RecoverChoice::Later,
-            }))
-        }
+        Modal::Recover { left, can_restore } => recover_ui(ctx, &left.file, *can_restore),
         Modal::ChangedOnDisk => {
             let message = format!(
                 "{name} has been changed by someone else (a shared drive, a git pull). You have no unsaved changes here."
@@ -111,6 +88,37 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, name: &str) -> Option<Mo
         Modal::Error { title, message } => error_ui(ctx, title, message),
         Modal::PathPrompt { purpose, text } => path_prompt_ui(ctx, purpose, text),
     }
+}
+
+/// "Restore unsaved work?": Restore, Discard, or Later (also Esc, or closing the window) to keep the file for the
+/// next start. While the open plan has unsaved changes of its own, restoring would drop them: only Later and
+/// Discard are offered.
+fn recover_ui(ctx: &egui::Context, file: &RecoveryFile, can_restore: bool) -> Option<ModalAnswer> {
+    let from = file
+        .source
+        .as_deref()
+        .map_or("a plan that was never saved".to_owned(), |p| {
+            p.display().to_string()
+        });
+    let mut message = format!(
+        "SEC Timetable did not close cleanly. Unsaved work from {from}, kept on {}, can be restored.",
+        file.saved_at_text()
+    );
+    let buttons: &[&str] = if can_restore {
+        &["Restore", "Discard", "Later"]
+    } else {
+        message
+            .push_str(" Save or discard the plan open now to restore it; until then it is kept.");
+        &["Later", "Discard"]
+    };
+    let choice = choice_modal(ctx, "recover", "Restore unsaved work?", &message, buttons)?;
+    let chosen = choice.map(|i| buttons[i]);
+    Some(ModalAnswer::Recover(match chosen {
+        Some("Restore") => RecoverChoice::Restore,
+        Some("Discard") => RecoverChoice::Discard,
+        // Later, or closed without choosing: keep the file for next time.
+        _ => RecoverChoice::Later,
+    }))
 }
 
 fn save_conflict_ui(ctx: &egui::Context, name: &str) -> Option<ModalAnswer> {

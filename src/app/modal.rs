@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::files::{DialogPurpose, PendingAction};
-use super::recovery::RecoveryFile;
+use super::recovery::LeftBehind;
 
 /// A window over the app that needs an answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,8 +18,14 @@ pub enum Modal {
         /// The message (with file and line:column for load errors).
         message: String,
     },
-    /// An earlier run left unsaved work: restore it?
-    Recover(RecoveryFile),
+    /// An earlier run left unsaved work: restore it? `can_restore` is false while the open plan has unsaved
+    /// changes of its own (then the file is kept for later).
+    Recover {
+        /// The file and what it holds.
+        left: LeftBehind,
+        /// Restoring would not drop unsaved changes.
+        can_restore: bool,
+    },
     /// The open file changed on disk and there are no local edits: reload it?
     ChangedOnDisk,
     /// Saving would overwrite changes someone else made on disk; then carry on with the action, if any.

@@ -1,7 +1,13 @@
 //! Crash recovery: unsaved work is written to a recovery file shortly after each change, by a worker thread, so a
 //! crash or kill loses at most a second or two. The next start offers to restore it. Saving, or a clean exit,
 //! removes it.
+//!
+//! Each running instance has its own recovery file (`<instance>.ron`) and holds a lock on `<instance>.lock` for as
+//! long as it runs, so two windows never write over each other's work, and a start can tell the files of
+//! instances that are still running (locked) from those left by a crash (lock free). A file left by a crash is
+//! never overwritten or deleted until the user has chosen Restore (it becomes this instance's file) or Discard.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
 
@@ -14,8 +20,8 @@ use crate::model::Plan;
 /// Seconds after the last change before the recovery file is written.
 pub const DELAY_S: f64 = 1.0;
 
-/// Name of the recovery file in its folder.
-const FILE_NAME: &str = "unsaved-plan.ron";
+/// The single recovery file of versions before one file per instance; offered like a crashed instance's.
+const LEGACY_FILE_NAME: &str = "unsaved-plan.ron";
 
 /// What the recovery file holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,8 +46,23 @@ impl RecoveryFile {
 
     /// The plan inside, if it still parses.
     pub fn plan(&self) -> Option<Plan> {
-        parse_plan(self.plan.as_bytes(), Path::new(FILE_NAME)).ok()
+        parse_plan(self.plan.as_bytes(), Path::new(LEGACY_FILE_NAME)).ok()
     }
+
+    /// Reads a recovery file; `None` when it is missing, unreadable or not a recovery file.
+    pub fn read(path: &Path) -> Option<Self> {
+        let text = std::fs::read_to_string(path).ok()?;
+        ron::from_str(&text).ok()
+    }
+}
+
+/// A recovery file an earlier instance left behind (it crashed or was killed), waiting for Restore or Discard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeftBehind {
+    /// Where it is.
+    pub path: PathBuf,
+    /// What it holds.
+    pub file: RecoveryFile,
 }
 
 enum Job {
@@ -49,9 +70,13 @@ enum Job {
     Clear,
 }
 
-/// Keeps the recovery file up to date from the UI thread without blocking it.
+/// Keeps this instance's recovery file up to date from the UI thread without blocking it.
 pub struct Recovery {
+    dir: PathBuf,
     path: PathBuf,
+    lock_path: PathBuf,
+    /// Held for as long as this instance runs; `None` where the file system cannot lock.
+    lock: Option<File>,
     jobs: Sender<Job>,
     /// Plan revision last sent to the worker.
     written_revision: Option<u64>,
@@ -65,10 +90,38 @@ pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "sec-timetable").map(|d| d.data_dir().join("recovery"))
 }
 
+/// A name no other instance has: process id and start time.
+fn instance_name() -> String {
+    let nanos = jiff::Timestamp::now().as_nanosecond();
+    format!("instance-{}-{nanos}", std::process::id())
+}
+
+/// Takes the lock that says "this instance is running"; `None` if the folder or the lock cannot be had.
+fn take_lock(lock_path: &Path) -> Option<File> {
+    if let Some(dir) = lock_path.parent() {
+        std::fs::create_dir_all(dir).ok()?;
+    }
+    let file = File::create(lock_path).ok()?;
+    file.try_lock().ok()?;
+    Some(file)
+}
+
+/// True when an instance that is still running holds the lock at `lock_path`.
+fn is_held(lock_path: &Path) -> bool {
+    match File::open(lock_path) {
+        // Taking the lock ourselves means nobody holds it; it is released again when `file` closes.
+        Ok(file) => file.try_lock().is_err(),
+        Err(_) => false,
+    }
+}
+
 impl Recovery {
-    /// Recovery in `dir` (created when first needed).
+    /// Recovery for this instance in `dir` (created when first needed).
     pub fn new(dir: &Path) -> Self {
-        let path = dir.join(FILE_NAME);
+        let name = instance_name();
+        let path = dir.join(format!("{name}.ron"));
+        let lock_path = dir.join(format!("{name}.lock"));
+        let lock = take_lock(&lock_path);
         let (tx, rx) = channel::<Job>();
         let worker_path = path.clone();
         std::thread::spawn(move || {
@@ -90,7 +143,10 @@ impl Recovery {
             }
         });
         Recovery {
+            dir: dir.to_owned(),
             path,
+            lock_path,
+            lock,
             jobs: tx,
             written_revision: None,
             pending_since: None,
@@ -98,15 +154,53 @@ impl Recovery {
         }
     }
 
-    /// The recovery file left by an earlier run, if there is one.
-    pub fn find(&self) -> Option<RecoveryFile> {
-        let text = std::fs::read_to_string(&self.path).ok()?;
-        ron::from_str(&text).ok()
+    /// Recovery files that instances no longer running left behind, oldest first. Files of running instances,
+    /// and this instance's own, are not among them.
+    pub fn left_behind(&self) -> Vec<LeftBehind> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<LeftBehind> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron") && *p != self.path)
+            .filter(|p| !is_held(&p.with_extension("lock")))
+            .filter_map(|path| RecoveryFile::read(&path).map(|file| LeftBehind { path, file }))
+            .filter(|left| left.file.plan().is_some())
+            .collect();
+        found.sort_by(|a, b| a.file.saved_at.cmp(&b.file.saved_at));
+        found
     }
 
-    /// Where the recovery file lives.
+    /// Makes a left-behind file this instance's own (the user restored it): from now on it is kept up to date, and
+    /// removed on save or a clean exit, like any of this instance's work.
+    pub fn adopt(&mut self, left: &LeftBehind) -> std::io::Result<()> {
+        std::fs::rename(&left.path, &self.path)?;
+        std::fs::remove_file(left.path.with_extension("lock")).ok();
+        self.has_file = true;
+        Ok(())
+    }
+
+    /// Deletes a left-behind file (the user chose Discard).
+    pub fn discard(left: &LeftBehind) {
+        // Already gone is fine.
+        std::fs::remove_file(&left.path).ok();
+        std::fs::remove_file(left.path.with_extension("lock")).ok();
+    }
+
+    /// This instance's recovery file, as it is on disk now.
+    pub fn find(&self) -> Option<RecoveryFile> {
+        RecoveryFile::read(&self.path)
+    }
+
+    /// Where this instance's recovery file lives.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// True when this instance holds its lock (the file system could lock).
+    pub fn is_locked(&self) -> bool {
+        self.lock.is_some()
     }
 
     /// Called every frame: writes the plan `DELAY_S` after it last changed, or clears the file once the plan is
@@ -162,11 +256,14 @@ impl Recovery {
         self.written_revision = None;
     }
 
-    /// Removes the recovery file now, on this thread (at exit, when the worker may not get to run).
+    /// Removes this instance's recovery file and lock now, on this thread (a clean exit, when the worker may not
+    /// get to run).
     pub fn clear_now(&mut self) {
         // Already gone is fine.
         std::fs::remove_file(&self.path).ok();
         self.has_file = false;
+        self.lock = None;
+        std::fs::remove_file(&self.lock_path).ok();
     }
 }
 
@@ -198,6 +295,12 @@ mod tests {
         panic!("{} exists: {}", path.display(), path.exists());
     }
 
+    fn write_now(r: &mut Recovery, plan: &Plan) {
+        r.update(plan, 1, true, None, 10.0);
+        r.update(plan, 1, true, None, 11.5);
+        wait_for(r.path(), true);
+    }
+
     #[test]
     fn writes_after_the_delay_and_clears_when_saved() {
         let dir = tempfile::tempdir().unwrap();
@@ -222,8 +325,57 @@ mod tests {
     #[test]
     fn a_broken_recovery_file_is_ignored() {
         let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("old.ron"), "not ron at all").unwrap();
         let r = Recovery::new(dir.path());
-        std::fs::write(r.path(), "not ron at all").unwrap();
-        assert!(r.find().is_none());
+        assert!(r.left_behind().is_empty());
+    }
+
+    #[test]
+    fn two_running_instances_keep_their_own_files_and_do_not_offer_each_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = crate::app::bundled_plan();
+        let mut a = Recovery::new(dir.path());
+        let mut b = Recovery::new(dir.path());
+        assert!(a.is_locked() && b.is_locked());
+        assert_ne!(a.path(), b.path());
+        write_now(&mut a, &plan);
+        write_now(&mut b, &plan);
+        // Both alive: neither's work is "left behind".
+        assert!(Recovery::new(dir.path()).left_behind().is_empty());
+        // `a` crashes (its lock goes with it): the next start offers its file, and only that.
+        let a_path = a.path().to_owned();
+        drop(a.lock.take());
+        let next = Recovery::new(dir.path());
+        let left = next.left_behind();
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].path, a_path);
+        // `b` quits cleanly: its file and lock go, `a`'s stays.
+        b.clear_now();
+        assert!(!b.path().exists());
+        assert!(a_path.exists(), "never deleted without the user's word");
+    }
+
+    #[test]
+    fn restoring_adopts_the_file_and_discarding_deletes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = crate::app::bundled_plan();
+        for restore in [true, false] {
+            let mut crashed = Recovery::new(dir.path());
+            write_now(&mut crashed, &plan);
+            drop(crashed.lock.take());
+            let mut next = Recovery::new(dir.path());
+            let left = next.left_behind();
+            assert_eq!(left.len(), 1);
+            if restore {
+                next.adopt(&left[0]).unwrap();
+                assert!(!left[0].path.exists());
+                assert_eq!(next.find().unwrap().plan().unwrap(), plan);
+                next.clear_now();
+            } else {
+                Recovery::discard(&left[0]);
+                assert!(!left[0].path.exists());
+            }
+            assert!(Recovery::new(dir.path()).left_behind().is_empty());
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! [`SessionEvent`]s saying what should happen next in the app (reset the view, remember a recent file, export,
 //! close). The session never reaches into the app.
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 use super::disk_watch::DiskWatch;
@@ -13,7 +14,7 @@ use super::files::{
     self, DialogOutcome, DialogPurpose, DiskState, ExportKind, PendingAction, RunningDialog,
 };
 use super::modal::{ConflictChoice, DiscardChoice, Modal, ModalAnswer, RecoverChoice};
-use super::recovery::{Recovery, RecoveryFile};
+use super::recovery::{LeftBehind, Recovery};
 use crate::io::{BUNDLED_NAME, bundled_plan, load_plan, save_plan};
 use crate::model::{Document, Edit, EditError, Plan};
 
@@ -63,7 +64,8 @@ pub struct Session {
     recovery: Option<Recovery>,
     native_dialogs: bool,
     running_dialog: Option<RunningDialog>,
-    modal: Option<Modal>,
+    /// Questions waiting for an answer, the one shown first; none is ever dropped unanswered.
+    modals: VecDeque<Modal>,
     allow_close: bool,
     events: Vec<SessionEvent>,
 }
@@ -85,7 +87,7 @@ impl Session {
             recovery: None,
             native_dialogs: true,
             running_dialog: None,
-            modal: None,
+            modals: VecDeque::new(),
             allow_close: false,
             events: Vec::new(),
         }
@@ -98,24 +100,23 @@ impl Session {
             Some((Ok(plan), path)) => Self::new(plan, Some(path)),
             Some((Err(e), _)) => {
                 let mut s = Self::new(bundled_plan(), None);
-                s.modal = Some(Modal::Error {
-                    title: "Could not open the plan".into(),
-                    message: e.to_string(),
-                });
+                s.show_error("Could not open the plan", e.to_string());
                 s
             }
             None => Self::new(bundled_plan(), None),
         }
     }
 
-    /// Keeps unsaved work in a recovery file in `dir`, and offers to restore what an earlier run left there.
+    /// Keeps unsaved work in a recovery file in `dir`, and offers to restore, one after another, what earlier runs
+    /// that did not close cleanly left there (after any question already waiting, such as a file that failed to
+    /// load).
     pub fn with_recovery_dir(mut self, dir: &Path) -> Self {
         let r = Recovery::new(dir);
-        if let Some(found) = r.find()
-            && found.plan().is_some()
-            && self.modal.is_none()
-        {
-            self.modal = Some(Modal::Recover(found));
+        for left in r.left_behind() {
+            self.modals.push_back(Modal::Recover {
+                left,
+                can_restore: true,
+            });
         }
         self.recovery = Some(r);
         self
@@ -153,19 +154,30 @@ impl Session {
         format!("{}{star} — SEC Timetable", self.display_name)
     }
 
-    /// The modal waiting for an answer, if any.
+    /// The modal waiting for an answer, if any (others may wait behind it).
     pub fn modal(&self) -> Option<&Modal> {
-        self.modal.as_ref()
+        self.modals.front()
     }
 
-    /// The modal, to edit what it holds (the path being typed).
+    /// The modal, to edit what it holds (the path being typed). A recovery offer says here whether restoring is
+    /// possible now.
     pub fn modal_mut(&mut self) -> Option<&mut Modal> {
-        self.modal.as_mut()
+        let dirty = self.doc.is_dirty();
+        let modal = self.modals.front_mut()?;
+        if let Modal::Recover { can_restore, .. } = modal {
+            *can_restore = !dirty;
+        }
+        Some(modal)
+    }
+
+    /// Asks `modal` now, before anything already waiting (it answers what the user just did).
+    fn ask(&mut self, modal: Modal) {
+        self.modals.push_front(modal);
     }
 
     /// Shows an error.
     pub fn show_error(&mut self, title: impl Into<String>, message: impl Into<String>) {
-        self.modal = Some(Modal::Error {
+        self.ask(Modal::Error {
             title: title.into(),
             message: message.into(),
         });
@@ -209,15 +221,15 @@ impl Session {
 
     /// Acts on the answer to the open modal.
     pub fn answer(&mut self, answer: ModalAnswer, ctx: &egui::Context) -> Vec<SessionEvent> {
-        let Some(modal) = self.modal.take() else {
+        let Some(modal) = self.modals.pop_front() else {
             return Vec::new();
         };
         match (modal, answer) {
             (Modal::ConfirmDiscard(action), ModalAnswer::Discard(choice)) => {
                 self.resolve_discard(action, choice, ctx);
             }
-            (Modal::Recover(file), ModalAnswer::Recover(choice)) => {
-                self.resolve_recovery(file, choice)
+            (Modal::Recover { left, .. }, ModalAnswer::Recover(choice)) => {
+                self.resolve_recovery(left, choice);
             }
             (Modal::ChangedOnDisk, ModalAnswer::ChangedOnDisk { reload }) => {
                 if reload {
@@ -237,7 +249,7 @@ impl Session {
             (Modal::Error { .. }, ModalAnswer::Dismiss)
             | (Modal::PathPrompt { .. }, ModalAnswer::Path(_)) => {}
             // An answer to another question than the one open: keep asking.
-            (modal, _) => self.modal = Some(modal),
+            (modal, _) => self.modals.push_front(modal),
         }
         self.take_events()
     }
@@ -268,7 +280,7 @@ impl Session {
         }
         if self.doc.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.modal = Some(Modal::ConfirmDiscard(PendingAction::Quit));
+            self.ask(Modal::ConfirmDiscard(PendingAction::Quit));
         } else {
             self.allow_close = true;
         }
@@ -295,7 +307,7 @@ impl Session {
                 );
                 self.events.push(SessionEvent::Status(message));
             } else {
-                self.modal = Some(Modal::ChangedOnDisk);
+                self.ask(Modal::ChangedOnDisk);
             }
         }
         self.take_events()
@@ -327,7 +339,7 @@ impl Session {
     /// Does `action` now, or asks first when there are unsaved changes.
     fn guard(&mut self, action: PendingAction, ctx: &egui::Context) {
         if self.doc.is_dirty() {
-            self.modal = Some(Modal::ConfirmDiscard(action));
+            self.ask(Modal::ConfirmDiscard(action));
         } else {
             self.proceed(action, ctx);
         }
@@ -373,7 +385,7 @@ impl Session {
         };
         let same_file = self.path.as_deref() == Some(path.as_path());
         if same_file && self.disk.as_ref().is_some_and(|d| d.changed(&path)) {
-            self.modal = Some(Modal::SaveConflict(None));
+            self.ask(Modal::SaveConflict(None));
             return false;
         }
         self.save_unchecked(path)
@@ -452,7 +464,7 @@ impl Session {
                 .map(|d| format!("{}/", d.display()))
                 .unwrap_or_default(),
         };
-        self.modal = Some(Modal::PathPrompt { purpose, text });
+        self.ask(Modal::PathPrompt { purpose, text });
     }
 
     /// Acts on a chosen path.
@@ -493,7 +505,7 @@ impl Session {
         if self.watch.as_ref().is_none_or(|w| w.path() != path) {
             self.watch = Some(DiskWatch::start(&path, self.disk.clone(), ctx));
         }
-        if self.modal.is_none() && self.watch.as_ref().is_some_and(DiskWatch::take_changed) {
+        if self.modals.is_empty() && self.watch.as_ref().is_some_and(DiskWatch::take_changed) {
             let events = self.check_disk_now();
             self.events.extend(events);
         }
@@ -519,7 +531,7 @@ impl Session {
                 if self.path.is_some() {
                     if self.save(None, ctx) {
                         self.proceed(action, ctx);
-                    } else if let Some(Modal::SaveConflict(then)) = &mut self.modal {
+                    } else if let Some(Modal::SaveConflict(then)) = self.modals.front_mut() {
                         *then = Some(action);
                     }
                 } else {
@@ -531,24 +543,31 @@ impl Session {
         }
     }
 
-    /// The answer to "restore unsaved work?".
-    fn resolve_recovery(&mut self, file: RecoveryFile, choice: RecoverChoice) {
+    /// The answer to "restore unsaved work?". Restore makes the file this instance's own recovery file; Discard
+    /// deletes it; anything else keeps it for the next start.
+    fn resolve_recovery(&mut self, left: LeftBehind, choice: RecoverChoice) {
         match choice {
-            RecoverChoice::Restore => {
-                if let Some(plan) = file.plan() {
-                    self.replace_document(plan, file.source.clone(), false);
+            RecoverChoice::Restore if !self.doc.is_dirty() => {
+                let Some(plan) = left.file.plan() else {
+                    return;
+                };
+                if let Some(r) = &mut self.recovery
+                    && let Err(e) = r.adopt(&left)
+                {
+                    // The plan is restored all the same; the next change writes it to this instance's file.
                     self.status(format!(
-                        "Restored unsaved work from {}",
-                        file.saved_at_text()
+                        "Restored, but could not take over {}: {e}",
+                        left.path.display()
                     ));
                 }
+                self.replace_document(plan, left.file.source.clone(), false);
+                self.status(format!(
+                    "Restored unsaved work from {}",
+                    left.file.saved_at_text()
+                ));
             }
-            RecoverChoice::Discard => {
-                if let Some(r) = &mut self.recovery {
-                    r.clear();
-                }
-            }
-            RecoverChoice::Later => {}
+            RecoverChoice::Discard => Recovery::discard(&left),
+            RecoverChoice::Restore | RecoverChoice::Later => {}
         }
     }
 
