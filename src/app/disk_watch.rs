@@ -15,6 +15,9 @@ use notify::Watcher;
 
 use super::files::DiskState;
 
+/// How long a change must last to count: writers that truncate then write pass through an empty file.
+const SETTLE: Duration = Duration::from_millis(150);
+
 /// How often the fallback checks the file.
 const POLL_INTERVAL: Duration = Duration::from_secs(2);
 
@@ -31,12 +34,19 @@ struct Shared {
 }
 
 impl Shared {
-    /// Compares the file with what the app knows; on a difference, flags it and wakes the UI.
-    fn check(&self) {
+    fn differs(&self) -> bool {
         let known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
-        let differs = known.as_ref().is_none_or(|k| k.changed(&self.path));
-        drop(known);
-        if differs && !self.changed.swap(true, Ordering::SeqCst) {
+        known.as_ref().is_none_or(|k| k.changed(&self.path))
+    }
+
+    /// Compares the file with what the app knows; when it still differs a moment later (a writer that truncates
+    /// and rewrites passes through states that are not changes), flags it and wakes the UI.
+    fn check(&self) {
+        if !self.differs() {
+            return;
+        }
+        std::thread::sleep(SETTLE);
+        if self.differs() && !self.changed.swap(true, Ordering::SeqCst) {
             self.ctx.request_repaint();
         }
     }
