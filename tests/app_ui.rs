@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{bundled_app, drag, harness, type_path};
+use common::{bundled_app, drag, harness, settle, type_path};
 use egui::{Modifiers, Pos2, Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
@@ -222,7 +222,7 @@ fn opening_a_broken_file_shows_the_error_and_keeps_the_plan() {
     assert!(matches!(h.state().modal(), Some(Modal::PathPrompt { .. })));
     type_path(&mut h, "Open plan", &broken);
     h.get_by_label("Open").click();
-    h.run();
+    settle(&mut h);
     match h.state().modal() {
         Some(Modal::Error { message, .. }) => {
             assert!(
@@ -283,7 +283,7 @@ fn save_as_then_reopen_round_trips() {
     // Never saved: Save asks where, in the app (no native dialog in tests).
     type_path(&mut h, "Save plan as", &path);
     h.get_by_label("Save").click();
-    h.run();
+    settle(&mut h);
     assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
     assert!(!h.state().document().is_dirty());
     assert_eq!(h.state().title(), "plan.ron — SEC Timetable");
@@ -333,7 +333,7 @@ fn dropping_a_plan_file_on_the_window_opens_it() {
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path.clone())));
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().plan().meta.title, "Dropped plan");
     assert_eq!(h.state().title(), "other.ron — SEC Timetable");
 }
@@ -391,7 +391,7 @@ fn the_view_and_recent_files_persist_in_settings() {
     let mut h = bundled();
     h.state_mut()
         .queue(sec_timetable::app::actions::Action::OpenPath(path.clone()));
-    h.run();
+    settle(&mut h);
     h.key_press(egui::Key::Plus);
     h.run();
     let settings = h.state().settings().clone();
@@ -425,7 +425,7 @@ fn enter_in_the_path_field_confirms() {
         "the path field has focus"
     );
     h.key_press(egui::Key::Enter);
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().plan().meta.title, "Typed path");
     assert!(h.state().modal().is_none());
 }

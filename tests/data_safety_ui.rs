@@ -11,10 +11,12 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use common::{harness, type_path};
+use common::{harness, settle, type_path};
 use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use sec_timetable::app::actions::Action;
+use sec_timetable::app::commands::Command;
 use sec_timetable::app::{Modal, Settings, TimetableApp, bundled_plan};
 use sec_timetable::io::{load_plan, save_plan};
 
@@ -119,7 +121,7 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
     assert_eq!(h.state().path(), Some(path.as_path()));
     // Saving removes the recovery file.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    settle(&mut h);
     assert!(!h.state().document().is_dirty());
     wait_until("the recovery file to go", || !file.exists());
     assert!(
@@ -156,7 +158,7 @@ fn a_file_changed_elsewhere_with_no_local_edits_offers_reload() {
     h.run();
     assert!(matches!(h.state().modal(), Some(Modal::ChangedOnDisk)));
     h.get_by_label("Reload").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().plan().meta.title, "Their version");
     assert!(!h.state().document().is_dirty());
 }
@@ -173,7 +175,7 @@ fn saving_over_someone_elses_change_asks_first() {
     save_plan(&theirs, &path).unwrap();
 
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    settle(&mut h);
     assert!(matches!(h.state().modal(), Some(Modal::SaveConflict(_))));
     h.get_by_label_contains("has changed on disk since you opened it");
     // Cancel: nothing written, my work kept.
@@ -184,13 +186,13 @@ fn saving_over_someone_elses_change_asks_first() {
 
     // Save As keeps both.
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    settle(&mut h);
     h.get_by_label("Save As…").click();
     h.run();
     let other = dir.path().join("mine.ron");
     type_path(&mut h, "Save plan as", &other);
     h.get_by_label("Save").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(load_plan(&other).unwrap(), mine);
     assert_eq!(load_plan(&path).unwrap(), theirs);
 
@@ -203,7 +205,7 @@ fn saving_over_someone_elses_change_asks_first() {
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run();
     h.get_by_label("Overwrite").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(load_plan(&path).unwrap(), mine);
     assert!(!h.state().document().is_dirty());
 }
@@ -219,7 +221,7 @@ fn a_save_that_fails_says_so_and_keeps_the_work() {
     perms.set_readonly(true);
     std::fs::set_permissions(&path, perms).unwrap();
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    settle(&mut h);
     match h.state().modal() {
         Some(Modal::Error { message, .. }) => {
             assert!(message.contains("the file is read-only"), "{message}");
@@ -371,4 +373,123 @@ fn two_windows_never_clobber_each_other_and_each_is_offered() {
     let mut expected = titles.to_vec();
     expected.sort();
     assert_eq!(offered, expected, "each window's work is offered");
+}
+
+#[test]
+fn saving_runs_off_the_ui_thread_and_edits_made_meanwhile_stay_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    save_plan(&sec_timetable::synthetic::generate(2000, 7), &path).unwrap();
+    let mut h = open(&path, None);
+    let ctx = h.ctx.clone();
+    // An edit, then Save: the frame after shows "Saving…" while the worker writes.
+    h.state_mut()
+        .queue(Action::Command(Command::AddModification));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.step();
+    assert!(h.state().is_busy(), "the save runs on a worker");
+    assert_eq!(h.state().status, "Saving…");
+    assert!(
+        h.state().title().contains('*'),
+        "not saved until the worker says so"
+    );
+    // Another edit while it writes: it is not part of what was saved.
+    h.state_mut().run_command(Command::AddModification, &ctx);
+    settle(&mut h);
+    assert!(
+        h.state().status.starts_with("Saved"),
+        "{}",
+        h.state().status
+    );
+    assert!(
+        h.state().document().is_dirty(),
+        "the second edit is still unsaved"
+    );
+    let on_disk = load_plan(&path).unwrap();
+    let n = h.state().plan().modifications.len();
+    assert_eq!(
+        on_disk.modifications.len(),
+        n - 1,
+        "the file holds the plan as it was at Save"
+    );
+    // Saving again saves the rest.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    settle(&mut h);
+    assert!(!h.state().document().is_dirty());
+    assert_eq!(load_plan(&path).unwrap().modifications.len(), n);
+}
+
+#[test]
+fn quitting_while_saving_waits_for_the_save_then_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    save_plan(&sec_timetable::synthetic::generate(2000, 8), &path).unwrap();
+    let mut h = open(&path, None);
+    h.state_mut()
+        .queue(Action::Command(Command::AddModification));
+    h.run();
+    let n = h.state().plan().modifications.len();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
+    h.step();
+    assert!(h.state().is_busy());
+    // The window's close button, while the save is still running.
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let cancelled = |h: &Harness<'static, TimetableApp>| {
+        h.output().viewport_output[&egui::ViewportId::ROOT]
+            .commands
+            .contains(&egui::ViewportCommand::CancelClose)
+    };
+    // Still saving when the close arrived: the close waits, then the app closes the window itself. (A save that
+    // already finished leaves nothing unsaved, and the window simply closes.)
+    let mut closed = !cancelled(&h) && !h.state().document().is_dirty();
+    for _ in 0..1000 {
+        if closed {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        h.step();
+        closed = h.output().viewport_output[&egui::ViewportId::ROOT]
+            .commands
+            .contains(&egui::ViewportCommand::Close);
+    }
+    assert!(closed, "the window closes once saved");
+    assert!(h.state().modal().is_none(), "nothing left to ask");
+    assert_eq!(
+        load_plan(&path).unwrap().modifications.len(),
+        n,
+        "and the work is on disk"
+    );
+}
+
+#[test]
+fn opening_runs_off_the_ui_thread_and_the_plan_stays_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ron");
+    save_plan(&sec_timetable::synthetic::generate(10_000, 9), &big).unwrap();
+    let mut h = harness(
+        TimetableApp::new(bundled_plan(), None, Settings::default()).without_native_dialogs(),
+    );
+    h.state_mut().queue(Action::OpenPath(big.clone()));
+    h.step();
+    assert!(h.state().is_busy(), "reading on a worker");
+    assert!(
+        h.state().status.starts_with("Opening"),
+        "{}",
+        h.state().status
+    );
+    // Meanwhile the current plan is still there and can be worked on.
+    assert_eq!(h.state().plan().modifications.len(), 18);
+    h.get_by_label("Row SECMP0010").click();
+    h.step();
+    assert_eq!(h.state().selected.as_deref(), Some("SECMP0010"));
+    settle(&mut h);
+    assert_eq!(h.state().plan().modifications.len(), 10_000);
+    assert_eq!(h.state().title(), "big.ron — SEC Timetable");
 }

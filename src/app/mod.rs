@@ -9,6 +9,7 @@ pub mod details;
 mod dialogs_ui;
 pub mod disk_watch;
 pub mod dispatch;
+pub mod file_jobs;
 pub mod files;
 mod filter_bar_ui;
 pub mod legend_ui;
@@ -217,6 +218,11 @@ impl TimetableApp {
     pub fn check_disk_now(&mut self, ctx: &egui::Context) {
         let events = self.session.check_disk_now();
         self.handle_session_events(events, ctx);
+    }
+
+    /// True while a save or open runs on a worker thread.
+    pub fn is_busy(&self) -> bool {
+        self.session.is_busy()
     }
 
     /// Queues an action, as a panel or test would; it is applied after the next frame's UI.

@@ -10,12 +10,13 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 use super::disk_watch::DiskWatch;
+use super::file_jobs::{FileJob, JobKind, JobResult};
 use super::files::{
     self, DialogOutcome, DialogPurpose, DiskState, ExportKind, PendingAction, RunningDialog,
 };
 use super::modal::{ConflictChoice, DiscardChoice, Modal, ModalAnswer, RecoverChoice};
 use super::recovery::{LeftBehind, Recovery};
-use crate::io::{BUNDLED_NAME, bundled_plan, load_plan, save_plan};
+use crate::io::{BUNDLED_NAME, bundled_plan, load_plan};
 use crate::model::{Document, Edit, EditError, Plan};
 
 /// What the user asked of the file lifecycle.
@@ -67,6 +68,12 @@ pub struct Session {
     /// Questions waiting for an answer, the one shown first; none is ever dropped unanswered.
     modals: VecDeque<Modal>,
     allow_close: bool,
+    /// The save or open running on a worker.
+    job: Option<FileJob>,
+    /// A save asked for while another ran: it starts when that one finishes.
+    queued_save: Option<(PathBuf, Option<PendingAction>)>,
+    /// What the user asked for while a save or open ran: it goes on when that finishes.
+    after_job: Option<PendingAction>,
     events: Vec<SessionEvent>,
 }
 
@@ -89,6 +96,9 @@ impl Session {
             running_dialog: None,
             modals: VecDeque::new(),
             allow_close: false,
+            job: None,
+            queued_save: None,
+            after_job: None,
             events: Vec::new(),
         }
     }
@@ -210,9 +220,7 @@ impl Session {
             FileRequest::Open => self.guard(PendingAction::Open, ctx),
             FileRequest::OpenPath(path) => self.guard(PendingAction::OpenPath(path), ctx),
             FileRequest::Quit => self.guard(PendingAction::Quit, ctx),
-            FileRequest::Save => {
-                self.save(None, ctx);
-            }
+            FileRequest::Save => self.save(None, None, ctx),
             FileRequest::SaveAs => self.choose_file(DialogPurpose::SaveAs(None), ctx),
             FileRequest::Export(kind) => self.choose_file(DialogPurpose::Export(kind), ctx),
         }
@@ -233,7 +241,7 @@ impl Session {
             }
             (Modal::ChangedOnDisk, ModalAnswer::ChangedOnDisk { reload }) => {
                 if reload {
-                    self.reload();
+                    self.reload(ctx);
                 } else {
                     self.keep_mine();
                 }
@@ -256,6 +264,7 @@ impl Session {
 
     /// Once a frame: a native dialog's answer, changes on disk, the recovery file.
     pub fn poll(&mut self, ctx: &egui::Context) -> Vec<SessionEvent> {
+        self.poll_job(ctx);
         self.poll_dialog(ctx);
         self.watch_disk(ctx);
         let now = ctx.input(|i| i.time);
@@ -278,7 +287,11 @@ impl Session {
         if self.allow_close {
             return;
         }
-        if self.doc.is_dirty() {
+        if self.job.is_some() {
+            // Close once the save (or open) has finished, asking then if there is still unsaved work.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.after_job = Some(PendingAction::Quit);
+        } else if self.doc.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.ask(Modal::ConfirmDiscard(PendingAction::Quit));
         } else {
@@ -336,8 +349,13 @@ impl Session {
         self.events.push(SessionEvent::Replaced);
     }
 
-    /// Does `action` now, or asks first when there are unsaved changes.
+    /// Does `action` now, or asks first when there are unsaved changes. While a save or open is running, the
+    /// action waits for it to finish.
     fn guard(&mut self, action: PendingAction, ctx: &egui::Context) {
+        if self.job.is_some() {
+            self.after_job = Some(action);
+            return;
+        }
         if self.doc.is_dirty() {
             self.ask(Modal::ConfirmDiscard(action));
         } else {
@@ -354,7 +372,7 @@ impl Session {
                 self.status("New plan");
             }
             PendingAction::Open => self.choose_file(DialogPurpose::Open, ctx),
-            PendingAction::OpenPath(path) => self.open_now(&path),
+            PendingAction::OpenPath(path) => self.open_now(&path, ctx),
             PendingAction::Quit => {
                 self.allow_close = true;
                 self.events.push(SessionEvent::Close);
@@ -362,42 +380,84 @@ impl Session {
         }
     }
 
-    /// Loads `path`; on failure the current plan stays and the error is shown.
-    fn open_now(&mut self, path: &Path) {
-        match load_plan(path) {
-            Ok(plan) => {
-                self.replace_document(plan, Some(path.to_owned()), true);
-                self.events.push(SessionEvent::Remember(path.to_owned()));
-                self.status(format!("Opened {}", path.display()));
-            }
-            Err(e) => {
-                self.show_error("Could not open the plan", e.to_string());
-                self.status("Open failed; the current plan is unchanged");
-            }
+    /// Starts loading `path` on a worker; the current plan stays open and usable until it is ready, and stays
+    /// for good when loading fails.
+    fn open_now(&mut self, path: &Path, ctx: &egui::Context) {
+        if self.job.is_some() {
+            self.after_job = Some(PendingAction::OpenPath(path.to_owned()));
+            return;
         }
+        self.job = Some(FileJob::open(path, self.doc.revision(), ctx));
+        self.status(format!("Opening {}…", path.display()));
     }
 
-    /// Saves to `to` (or the current path); with neither, asks where. Returns true when saved.
-    fn save(&mut self, to: Option<PathBuf>, ctx: &egui::Context) -> bool {
+    /// Saves to `to` (or the current path), then does `then`; with no path, asks where.
+    fn save(&mut self, to: Option<PathBuf>, then: Option<PendingAction>, ctx: &egui::Context) {
         let Some(path) = to.or_else(|| self.path.clone()) else {
-            self.choose_file(DialogPurpose::SaveAs(None), ctx);
-            return false;
+            self.choose_file(DialogPurpose::SaveAs(then), ctx);
+            return;
         };
         let same_file = self.path.as_deref() == Some(path.as_path());
         if same_file && self.disk.as_ref().is_some_and(|d| d.changed(&path)) {
-            self.ask(Modal::SaveConflict(None));
-            return false;
+            self.ask(Modal::SaveConflict(then));
+            return;
         }
-        self.save_unchecked(path)
+        self.save_unchecked(path, then, ctx);
     }
 
-    /// Saves to `path` without asking about changes on disk.
-    fn save_unchecked(&mut self, path: PathBuf) -> bool {
-        match save_plan(self.doc.plan(), &path) {
+    /// Starts saving to `path` on a worker, without asking about changes on disk; a second save waits for the first.
+    fn save_unchecked(&mut self, path: PathBuf, then: Option<PendingAction>, ctx: &egui::Context) {
+        if self.job.is_some() {
+            self.queued_save = Some((path, then));
+            return;
+        }
+        let plan = self.doc.plan().clone();
+        self.job = Some(FileJob::save(plan, path, self.doc.state_id(), then, ctx));
+        self.status("Saving…");
+    }
+
+    /// What a finished save or open means for the document.
+    fn finish_job(&mut self, kind: JobKind, result: JobResult, ctx: &egui::Context) {
+        match (kind, result) {
+            (JobKind::Save { path, state, then }, JobResult::Saved(result)) => {
+                self.saved(path, state, then, result, ctx);
+            }
+            (JobKind::Open { path, revision }, JobResult::Opened(result)) => match *result {
+                // Edited while it loaded: those edits are not dropped unasked.
+                Ok(_) if self.doc.revision() != revision && self.doc.is_dirty() => {
+                    self.ask(Modal::ConfirmDiscard(PendingAction::OpenPath(path)));
+                }
+                Ok(plan) => {
+                    self.replace_document(plan, Some(path.clone()), true);
+                    self.status(format!("Opened {}", path.display()));
+                    self.events.push(SessionEvent::Remember(path));
+                }
+                Err(e) => {
+                    self.show_error("Could not open the plan", e.to_string());
+                    self.status("Open failed; the current plan is unchanged");
+                }
+            },
+            // A worker answers for what it was asked; nothing else can arrive.
+            (JobKind::Save { .. } | JobKind::Open { .. }, _) => {}
+        }
+    }
+
+    /// A save finished: on success the state it wrote is the saved one (edits made meanwhile stay unsaved).
+    fn saved(
+        &mut self,
+        path: PathBuf,
+        state: u64,
+        then: Option<PendingAction>,
+        result: Result<(), crate::io::SaveError>,
+        ctx: &egui::Context,
+    ) {
+        match result {
             Ok(()) => {
-                self.doc.mark_saved();
+                self.doc.mark_saved_state(state);
                 self.set_disk(DiskState::read(&path).ok());
-                if let Some(r) = &mut self.recovery {
+                if !self.doc.is_dirty()
+                    && let Some(r) = &mut self.recovery
+                {
                     r.clear();
                 }
                 self.display_name = path
@@ -406,16 +466,38 @@ impl Session {
                 self.events.push(SessionEvent::Remember(path.clone()));
                 self.status(format!("Saved {}", path.display()));
                 self.path = Some(path);
-                true
+                if let Some(action) = then {
+                    self.guard(action, ctx);
+                }
             }
             Err(e) => {
                 self.show_error(
                     "Could not save",
                     format!("{e}\n\nYour changes are still here, unsaved."),
                 );
-                false
+                self.status("Not saved");
             }
         }
+    }
+
+    /// The running save or open, once it has finished; then whatever waited for it.
+    fn poll_job(&mut self, ctx: &egui::Context) {
+        let Some(result) = self.job.as_ref().and_then(FileJob::poll) else {
+            return;
+        };
+        if let Some(job) = self.job.take() {
+            self.finish_job(job.kind, result, ctx);
+        }
+        if let Some((path, then)) = self.queued_save.take() {
+            self.save_unchecked(path, then, ctx);
+        } else if let Some(action) = self.after_job.take() {
+            self.guard(action, ctx);
+        }
+    }
+
+    /// True while a save or an open is running.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
     }
 
     /// Asks for a file: a native dialog off the UI thread, or the in-app path field.
@@ -471,14 +553,10 @@ impl Session {
     fn path_chosen(&mut self, purpose: DialogPurpose, path: PathBuf, ctx: &egui::Context) {
         match purpose {
             DialogPurpose::Export(kind) => self.events.push(SessionEvent::Export(kind, path)),
-            DialogPurpose::Open => self.open_now(&path),
+            DialogPurpose::Open => self.open_now(&path, ctx),
             DialogPurpose::SaveAs(then) => {
                 let path = files::with_ron_extension(path);
-                if self.save(Some(path), ctx)
-                    && let Some(action) = then
-                {
-                    self.proceed(action, ctx);
-                }
+                self.save(Some(path), then, ctx);
             }
         }
     }
@@ -528,15 +606,7 @@ impl Session {
     ) {
         match choice {
             DiscardChoice::Save => {
-                if self.path.is_some() {
-                    if self.save(None, ctx) {
-                        self.proceed(action, ctx);
-                    } else if let Some(Modal::SaveConflict(then)) = self.modals.front_mut() {
-                        *then = Some(action);
-                    }
-                } else {
-                    self.choose_file(DialogPurpose::SaveAs(Some(action)), ctx);
-                }
+                self.save(None, Some(action), ctx);
             }
             DiscardChoice::Discard => self.proceed(action, ctx),
             DiscardChoice::Cancel => {}
@@ -580,17 +650,15 @@ impl Session {
     ) {
         match choice {
             ConflictChoice::Reload => {
-                self.reload();
+                self.reload(ctx);
                 if let Some(action) = then {
-                    self.proceed(action, ctx);
+                    // After the reload has finished.
+                    self.after_job = Some(action);
                 }
             }
             ConflictChoice::Overwrite => {
-                if let Some(path) = self.path.clone()
-                    && self.save_unchecked(path)
-                    && let Some(action) = then
-                {
-                    self.proceed(action, ctx);
+                if let Some(path) = self.path.clone() {
+                    self.save_unchecked(path, then, ctx);
                 }
             }
             ConflictChoice::SaveAs => self.choose_file(DialogPurpose::SaveAs(then), ctx),
@@ -599,9 +667,9 @@ impl Session {
     }
 
     /// Reloads the open file from disk, dropping local edits.
-    fn reload(&mut self) {
+    fn reload(&mut self, ctx: &egui::Context) {
         if let Some(path) = self.path.clone() {
-            self.open_now(&path);
+            self.open_now(&path, ctx);
         }
     }
 

@@ -69,6 +69,18 @@ impl Document {
         self.saved_state = Some(self.state);
     }
 
+    /// Which state the plan is in: every distinct state (after an edit, undo or redo) has its own id. A save that
+    /// runs in the background notes it when it starts.
+    pub fn state_id(&self) -> u64 {
+        self.state
+    }
+
+    /// Records that the plan as it was in state `state` has been saved (a background save finished; edits made
+    /// while it ran are still unsaved).
+    pub fn mark_saved_state(&mut self, state: u64) {
+        self.saved_state = Some(state);
+    }
+
     /// Records that nothing on disk matches any state (e.g. the file was deleted).
     pub fn mark_unsaved(&mut self) {
         self.saved_state = None;
@@ -226,6 +238,19 @@ mod tests {
         assert!(d.redo());
         assert!(!d.is_dirty());
         assert!(!d.redo());
+    }
+
+    #[test]
+    fn a_background_save_marks_the_state_it_wrote() {
+        let mut d = doc();
+        d.apply(retitle(&d, "x"), "Rename").unwrap();
+        let writing = d.state_id();
+        // Edited while the save runs.
+        d.apply(retitle(&d, "y"), "Rename again").unwrap();
+        d.mark_saved_state(writing);
+        assert!(d.is_dirty(), "the later edit is not on disk");
+        assert!(d.undo());
+        assert!(!d.is_dirty(), "undoing it returns to what was saved");
     }
 
     #[test]

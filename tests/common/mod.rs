@@ -67,3 +67,17 @@ pub fn type_path(h: &mut Harness<'static, TimetableApp>, heading: &str, path: &s
         .type_text(&path.display().to_string());
     h.run();
 }
+
+/// Runs frames until the save or open in progress has finished (it runs on a worker thread), then settles.
+pub fn settle(h: &mut Harness<'static, TimetableApp>) {
+    h.run();
+    for _ in 0..1000 {
+        if !h.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(!h.state().is_busy(), "the file job did not finish");
+    h.run();
+}
