@@ -316,7 +316,7 @@ fn an_offered_file_survives_edits_later_and_closing_the_window() {
         .events
         .push(egui::ViewportEvent::Close);
     h.run();
-    eframe::App::on_exit(h.state_mut());
+    h.state_mut().exit_cleanly();
     drop(h);
     assert_eq!(std::fs::read(&file).unwrap(), kept, "closing kept the file");
 
@@ -332,7 +332,7 @@ fn an_offered_file_survives_edits_later_and_closing_the_window() {
     });
     assert_eq!(std::fs::read(&file).unwrap(), kept, "not overwritten");
     // A clean exit removes only this instance's file.
-    eframe::App::on_exit(h.state_mut());
+    h.state_mut().exit_cleanly();
     drop(h);
     assert_eq!(recovery_files(&recovery), vec![file.clone()]);
 
