@@ -1,0 +1,371 @@
+//! Incremental re-validation: after random edits, undos and redos on generated plans, `Analysis::update` with what
+//! the document says its changes affected gives exactly what a fresh `Analysis::compute` gives.
+
+use proptest::prelude::*;
+use sec_timetable::app::analysis::Analysis;
+use sec_timetable::model::agenda::agenda_meeting_kind;
+use sec_timetable::model::filter::RowFilter;
+use sec_timetable::model::*;
+use sec_timetable::synthetic::generate;
+use strum::IntoEnumIterator;
+
+/// One step: an edit (expressed against whatever the plan is then), an undo, a redo, or a new filter.
+#[derive(Debug, Clone)]
+enum Step {
+    Retitle(usize, String),
+    MoveWorkPackage(usize, usize, i32),
+    MoveMilestone(usize, usize, i32),
+    /// A milestone onto the `n`th meeting of its kind, so agendas change.
+    MilestoneToMeeting(usize, usize, usize),
+    ToggleDone(usize, usize),
+    InsertWorkPackage(usize, i32),
+    RemoveMilestone(usize, usize),
+    SetGroup(usize, Option<usize>),
+    SetStatus(usize, usize),
+    AddDependency(usize, usize, usize),
+    RemoveDependency(usize),
+    Rename(usize, String),
+    AddModification(String),
+    RemoveModification(usize),
+    SetBaseline,
+    StatusDate(i32),
+    PlanTitle(String),
+    Batch(Vec<(usize, usize, i32)>),
+    Undo,
+    Redo,
+    Filter(FilterChoice),
+}
+
+/// A filter made of a few criteria, each maybe.
+#[derive(Debug, Clone)]
+struct FilterChoice {
+    text: Option<usize>,
+    status: Option<usize>,
+    group: Option<usize>,
+    owner: Option<usize>,
+    meeting: Option<usize>,
+}
+
+const TEXTS: [&str; 4] = ["firmware", "IHD", "secmp0001", "edited"];
+
+fn step() -> impl Strategy<Value = Step> {
+    let n = any::<usize>;
+    prop_oneof![
+        4 => (n(), "(edited )?[a-z]{0,6}").prop_map(|(m, t)| Step::Retitle(m, t)),
+        3 => (n(), n(), -30..30i32).prop_map(|(m, w, d)| Step::MoveWorkPackage(m, w, d)),
+        2 => (n(), n(), -30..30i32).prop_map(|(m, k, d)| Step::MoveMilestone(m, k, d)),
+        3 => (n(), n(), n()).prop_map(|(m, k, x)| Step::MilestoneToMeeting(m, k, x)),
+        1 => (n(), n()).prop_map(|(m, k)| Step::ToggleDone(m, k)),
+        1 => (n(), 0..2000i32).prop_map(|(m, d)| Step::InsertWorkPackage(m, d)),
+        1 => (n(), n()).prop_map(|(m, k)| Step::RemoveMilestone(m, k)),
+        2 => (n(), prop::option::of(n())).prop_map(|(m, g)| Step::SetGroup(m, g)),
+        1 => (n(), n()).prop_map(|(m, s)| Step::SetStatus(m, s)),
+        3 => (n(), n(), n()).prop_map(|(a, b, k)| Step::AddDependency(a, b, k)),
+        1 => n().prop_map(Step::RemoveDependency),
+        1 => (n(), "[A-Z]{3}[0-9]{2}").prop_map(|(m, id)| Step::Rename(m, id)),
+        1 => "[A-Z]{3}[0-9]{2}".prop_map(Step::AddModification),
+        1 => n().prop_map(Step::RemoveModification),
+        1 => Just(Step::SetBaseline),
+        1 => (-200..200i32).prop_map(Step::StatusDate),
+        1 => "[a-z]{0,8}".prop_map(Step::PlanTitle),
+        1 => prop::collection::vec((n(), n(), -20..20i32), 1..4).prop_map(Step::Batch),
+        3 => Just(Step::Undo),
+        2 => Just(Step::Redo),
+        2 => (
+            prop::option::of(0..TEXTS.len()),
+            prop::option::of(n()),
+            prop::option::of(n()),
+            prop::option::of(n()),
+            prop::option::of(n()),
+        )
+            .prop_map(|(text, status, group, owner, meeting)| Step::Filter(FilterChoice {
+                text,
+                status,
+                group,
+                owner,
+                meeting,
+            })),
+    ]
+}
+
+fn filter(plan: &Plan, choice: &FilterChoice) -> RowFilter {
+    let schedule = Schedule::build(plan);
+    let statuses: Vec<Status> = Status::iter().collect();
+    let owners: Vec<Owner> = Owner::iter().collect();
+    RowFilter {
+        text: choice.text.map(|t| TEXTS[t].to_owned()).unwrap_or_default(),
+        status: choice.status.map(|s| statuses[s % statuses.len()]),
+        group: choice
+            .group
+            .filter(|_| !plan.groups.is_empty())
+            .map(|g| plan.groups[g % plan.groups.len()].id.clone()),
+        owner: choice.owner.map(|o| owners[o % owners.len()]),
+        meeting: choice
+            .meeting
+            .filter(|_| !schedule.meetings.is_empty())
+            .map(|x| schedule.meetings[x % schedule.meetings.len()].id.clone()),
+    }
+}
+
+/// Modification `m` with `change` made to a copy, as the side panel edits it.
+fn set(plan: &Plan, m: usize, change: impl FnOnce(&mut Modification)) -> Edit {
+    let mut x = plan.modifications[m].clone();
+    change(&mut x);
+    edit::set_modification(m, x)
+}
+
+fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
+    let n = plan.modifications.len();
+    let pick = |i: usize| (n > 0).then(|| i % n);
+    let item = |len: usize, k: usize| (len > 0).then(|| k % len);
+    Some(match step {
+        Step::Retitle(m, t) => set(plan, pick(*m)?, |x| x.title.clone_from(t)),
+        Step::MoveWorkPackage(m, w, d) => {
+            let m = pick(*m)?;
+            let wps = &plan.modifications[m].work_packages;
+            let k = item(wps.len(), *w)?;
+            let mut wp = wps[k].clone();
+            wp.start = add_days(wp.start, *d);
+            wp.end = add_days(wp.end, *d);
+            Edit::WorkPackages {
+                m,
+                op: ListEdit::Set {
+                    index: k,
+                    value: wp,
+                },
+            }
+        }
+        Step::MoveMilestone(m, k, _)
+        | Step::ToggleDone(m, k)
+        | Step::MilestoneToMeeting(m, k, _) => {
+            let m = pick(*m)?;
+            let ms = &plan.modifications[m].milestones;
+            let k = item(ms.len(), *k)?;
+            let mut x = ms[k].clone();
+            match step {
+                Step::MoveMilestone(_, _, d) => x.date = add_days(x.date, *d),
+                Step::ToggleDone(..) => x.done = !x.done,
+                Step::MilestoneToMeeting(_, _, to) => {
+                    let kind = agenda_meeting_kind(x.kind)?;
+                    let schedule = Schedule::build(plan);
+                    let meetings: Vec<_> = schedule
+                        .meetings
+                        .iter()
+                        .filter(|s| s.kind == kind)
+                        .collect();
+                    x.date = meetings.get(to % meetings.len().max(1))?.date;
+                }
+                _ => unreachable!("the arms above"),
+            }
+            Edit::Milestones {
+                m,
+                op: ListEdit::Set { index: k, value: x },
+            }
+        }
+        Step::InsertWorkPackage(m, d) => Edit::WorkPackages {
+            m: pick(*m)?,
+            op: ListEdit::Insert {
+                index: 0,
+                value: WorkPackage {
+                    name: "Inserted".into(),
+                    start: add_days(jiff::civil::date(2019, 1, 1), *d),
+                    start_precision: Precision::Exact,
+                    end: add_days(jiff::civil::date(2019, 1, 1), *d + 12),
+                    end_precision: Precision::Exact,
+                    owner: Owner::Industry,
+                    notes: String::new(),
+                },
+            },
+        },
+        Step::RemoveMilestone(m, k) => {
+            let m = pick(*m)?;
+            let index = item(plan.modifications[m].milestones.len(), *k)?;
+            Edit::Milestones {
+                m,
+                op: ListEdit::Remove { index },
+            }
+        }
+        Step::SetGroup(m, g) => {
+            let group = match g {
+                Some(g) => Some(plan.groups.get(g % plan.groups.len().max(1))?.id.clone()),
+                None => None,
+            };
+            set(plan, pick(*m)?, |x| x.group = group)
+        }
+        Step::SetStatus(m, s) => {
+            let statuses: Vec<Status> = Status::iter().collect();
+            set(plan, pick(*m)?, |x| x.status = statuses[s % statuses.len()])
+        }
+        Step::AddDependency(a, b, k) => {
+            let (a, b) = (pick(*a)?, pick(*b)?);
+            let kinds: Vec<DependencyKind> = DependencyKind::iter().collect();
+            Edit::Dependencies {
+                m: a,
+                op: ListEdit::Insert {
+                    index: 0,
+                    value: Dependency {
+                        kind: kinds[k % kinds.len()],
+                        on: plan.modifications[b].id.clone(),
+                        lag_days: (*k % 7) as i32,
+                        notes: String::new(),
+                    },
+                },
+            }
+        }
+        Step::RemoveDependency(m) => {
+            let m = pick(*m)?;
+            (!plan.modifications[m].dependencies.is_empty()).then_some(Edit::Dependencies {
+                m,
+                op: ListEdit::Remove { index: 0 },
+            })?
+        }
+        Step::Rename(m, id) => edit::rename_modification(plan, pick(*m)?, id)?,
+        Step::AddModification(id) => Edit::Modifications(ListEdit::Insert {
+            index: n / 2,
+            value: Box::new(Modification::new(id.clone())),
+        }),
+        Step::RemoveModification(m) => edit::remove_modification(plan, pick(*m)?),
+        Step::SetBaseline => Edit::Baseline(Some(Box::new(baseline::baseline_from(
+            plan,
+            plan.meta.status_date,
+            "b",
+        )))),
+        Step::StatusDate(d) => {
+            let mut meta = plan.meta.clone();
+            meta.status_date = add_days(meta.status_date, *d);
+            Edit::Meta(meta)
+        }
+        Step::PlanTitle(t) => {
+            let mut meta = plan.meta.clone();
+            meta.title.clone_from(t);
+            Edit::Meta(meta)
+        }
+        Step::Batch(items) => Edit::Batch(
+            items
+                .iter()
+                .filter_map(|(m, w, d)| to_edit(plan, &Step::MoveWorkPackage(*m, *w, *d)))
+                .collect(),
+        ),
+        Step::Undo | Step::Redo | Step::Filter(_) => return None,
+    })
+}
+
+/// Applies `step` to the document (or the filter).
+fn take(doc: &mut Document, current: &mut RowFilter, step: &Step) {
+    match step {
+        Step::Undo => {
+            doc.undo();
+        }
+        Step::Redo => {
+            doc.redo();
+        }
+        Step::Filter(choice) => *current = filter(doc.plan(), choice),
+        other => {
+            if let Some(edit) = to_edit(doc.plan(), other) {
+                // The document checks only what the edit changes; a full check must agree.
+                let mut checked_fully = doc.plan().clone();
+                let expected = apply(&mut checked_fully, edit.clone()).map(|_| ());
+                assert_eq!(doc.apply(edit, "step"), expected);
+                assert!(doc.plan() == &checked_fully, "the same plan either way");
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn incremental_updates_equal_a_fresh_analysis(
+        n in 2..40usize,
+        seed in any::<u64>(),
+        baseline in any::<bool>(),
+        steps in prop::collection::vec((step(), 1..3usize), 1..24),
+    ) {
+        let mut plan = generate(n, seed);
+        if baseline {
+            plan.baseline = Some(baseline::baseline_from(&plan, plan.meta.status_date, "agreed"));
+        }
+        let mut doc = Document::new(plan);
+        let mut current = RowFilter::default();
+        let mut analysis = Analysis::compute(doc.plan(), doc.revision(), &current);
+        for (k, (step, repeat)) in steps.iter().enumerate() {
+            // Sometimes several changes land between two refreshes (an edit, then an undo, in one frame).
+            for _ in 0..*repeat {
+                take(&mut doc, &mut current, step);
+            }
+            let affected = doc.affected_since(analysis.revision);
+            analysis.update(doc.plan(), doc.revision(), &affected, &current);
+            let fresh = Analysis::compute(doc.plan(), doc.revision(), &current);
+            prop_assert!(
+                analysis == fresh,
+                "after step {k} ({step:?} ×{repeat}, affected {affected:?}):\n{}",
+                first_difference(&analysis, &fresh)
+            );
+        }
+    }
+}
+
+/// The first field that differs, for a readable failure.
+fn first_difference(a: &Analysis, b: &Analysis) -> String {
+    macro_rules! check {
+        ($($field:ident),*) => {
+            $(if a.$field != b.$field {
+                return format!(
+                    "{}: incremental {:?}\nfresh {:?}",
+                    stringify!($field),
+                    a.$field,
+                    b.$field
+                );
+            })*
+        };
+    }
+    check!(
+        revision,
+        filter,
+        total,
+        schedule,
+        index,
+        warnings,
+        warnings_by_mod,
+        agenda,
+        baseline_of,
+        slippage,
+        rows,
+        row_of,
+        lanes,
+        dependents,
+        referenced_by,
+        arrows,
+        date_range,
+        date_ranges
+    );
+    "no field differs".into()
+}
+
+#[test]
+fn typing_a_title_re_derives_only_that_modification() {
+    let mut doc = Document::new(generate(300, 5));
+    let filter = RowFilter::default();
+    let mut analysis = Analysis::compute(doc.plan(), doc.revision(), &filter);
+    let m = 120;
+    for title in ["F", "Fi", "Fir"] {
+        let edit = set(doc.plan(), m, |x| x.title = title.into());
+        doc.apply_merging(edit, "Edit title", Some("title".into()))
+            .unwrap();
+        let affected = doc.last_affected();
+        match &affected {
+            Affected::Modifications { indices, regrouped } => {
+                assert!(indices.contains(&m), "{indices:?}");
+                assert!(indices.len() < 10, "{indices:?}");
+                assert!(!regrouped);
+            }
+            Affected::Everything => panic!("a title is not plan-wide"),
+        }
+        analysis.update(doc.plan(), doc.revision(), &affected, &filter);
+    }
+    assert_eq!(
+        analysis,
+        Analysis::compute(doc.plan(), doc.revision(), &filter)
+    );
+}
