@@ -369,3 +369,23 @@ fn typing_a_title_re_derives_only_that_modification() {
         Analysis::compute(doc.plan(), doc.revision(), &filter)
     );
 }
+
+#[test]
+fn the_app_re_derives_everything_for_a_plan_opened_in_place_of_another() {
+    use sec_timetable::app::actions::Action;
+    use sec_timetable::app::{Settings, TimetableApp, bundled_plan};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.ron");
+    let other = generate(40, 1);
+    sec_timetable::io::save_plan(&other, &path).unwrap();
+    let mut app =
+        TimetableApp::new(bundled_plan(), None, Settings::default()).without_native_dialogs();
+    // Neither document has been edited: a new document must still not pass for the old one.
+    app.run_action(Action::OpenPath(path), &egui::Context::default());
+    assert_eq!(app.plan(), &other);
+    assert!(
+        app.analysis() == &Analysis::compute(&other, app.document().revision(), &app.filter),
+        "the analysis is the opened plan's"
+    );
+}
