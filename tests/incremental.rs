@@ -17,10 +17,15 @@ enum Step {
     MoveMilestone(usize, usize, i32),
     /// A milestone onto the `n`th meeting of its kind, so agendas change.
     MilestoneToMeeting(usize, usize, usize),
+    /// A milestone onto the meeting the filter shows, so the modification joins its rows, or (true) one due
+    /// there a week later, so it leaves them.
+    FilteredMeeting(usize, bool),
     ToggleDone(usize, usize),
     InsertWorkPackage(usize, i32),
     RemoveMilestone(usize, usize),
     SetGroup(usize, Option<usize>),
+    /// Every date of the `n`th modification that another depends on, moved by some days.
+    ShiftBlocker(usize, i32),
     SetStatus(usize, usize),
     AddDependency(usize, usize, usize),
     RemoveDependency(usize),
@@ -55,10 +60,12 @@ fn step() -> impl Strategy<Value = Step> {
         3 => (n(), n(), -30..30i32).prop_map(|(m, w, d)| Step::MoveWorkPackage(m, w, d)),
         2 => (n(), n(), -30..30i32).prop_map(|(m, k, d)| Step::MoveMilestone(m, k, d)),
         3 => (n(), n(), n()).prop_map(|(m, k, x)| Step::MilestoneToMeeting(m, k, x)),
+        3 => (n(), any::<bool>()).prop_map(|(m, away)| Step::FilteredMeeting(m, away)),
         1 => (n(), n()).prop_map(|(m, k)| Step::ToggleDone(m, k)),
         1 => (n(), 0..2000i32).prop_map(|(m, d)| Step::InsertWorkPackage(m, d)),
         1 => (n(), n()).prop_map(|(m, k)| Step::RemoveMilestone(m, k)),
         2 => (n(), prop::option::of(n())).prop_map(|(m, g)| Step::SetGroup(m, g)),
+        3 => (n(), -300..300i32).prop_map(|(m, d)| Step::ShiftBlocker(m, d)),
         1 => (n(), n()).prop_map(|(m, s)| Step::SetStatus(m, s)),
         3 => (n(), n(), n()).prop_map(|(a, b, k)| Step::AddDependency(a, b, k)),
         1 => n().prop_map(Step::RemoveDependency),
@@ -72,11 +79,11 @@ fn step() -> impl Strategy<Value = Step> {
         3 => Just(Step::Undo),
         2 => Just(Step::Redo),
         2 => (
-            prop::option::of(0..TEXTS.len()),
-            prop::option::of(n()),
-            prop::option::of(n()),
-            prop::option::of(n()),
-            prop::option::of(n()),
+            prop::option::weighted(0.3, 0..TEXTS.len()),
+            prop::option::weighted(0.3, n()),
+            prop::option::weighted(0.3, n()),
+            prop::option::weighted(0.3, n()),
+            prop::option::weighted(0.5, n()),
         )
             .prop_map(|(text, status, group, owner, meeting)| Step::Filter(FilterChoice {
                 text,
@@ -100,11 +107,52 @@ fn filter(plan: &Plan, choice: &FilterChoice) -> RowFilter {
             .filter(|_| !plan.groups.is_empty())
             .map(|g| plan.groups[g % plan.groups.len()].id.clone()),
         owner: choice.owner.map(|o| owners[o % owners.len()]),
-        meeting: choice
-            .meeting
-            .filter(|_| !schedule.meetings.is_empty())
-            .map(|x| schedule.meetings[x % schedule.meetings.len()].id.clone()),
+        meeting: choice.meeting.and_then(|x| {
+            // Mostly a meeting something is due at, so that the filter shows rows.
+            let agendas = agenda::agendas(plan, &schedule);
+            let busy: Vec<&str> = agendas
+                .iter()
+                .filter(|a| !a.items.is_empty())
+                .map(|a| a.meeting.id.as_str())
+                .collect();
+            let all: Vec<&str> = schedule.meetings.iter().map(|m| m.id.as_str()).collect();
+            let from = if busy.is_empty() || x % 5 == 0 {
+                all
+            } else {
+                busy
+            };
+            (!from.is_empty()).then(|| from[x % from.len()].to_owned())
+        }),
     }
+}
+
+/// Moves a milestone, of modification `m` or the next that has one that fits, onto the filter's meeting day, or
+/// (`away`) one that is due there a week later.
+fn filtered_meeting(plan: &Plan, filter: &RowFilter, m: usize, away: bool) -> Option<Edit> {
+    let schedule = Schedule::build(plan);
+    let meeting = schedule.by_id(filter.meeting.as_deref()?)?;
+    let fits = |x: &Milestone| {
+        agenda_meeting_kind(x.kind) == Some(meeting.kind) && (x.date == meeting.date) == away
+    };
+    let n = plan.modifications.len();
+    let m = (0..n)
+        .map(|k| (m + k) % n)
+        .find(|&i| plan.modifications[i].milestones.iter().any(fits))?;
+    let (k, x) = plan.modifications[m]
+        .milestones
+        .iter()
+        .enumerate()
+        .find(|(_, x)| fits(x))?;
+    let mut x = x.clone();
+    x.date = if away {
+        add_days(meeting.date, 7)
+    } else {
+        meeting.date
+    };
+    Some(Edit::Milestones {
+        m,
+        op: ListEdit::Set { index: k, value: x },
+    })
 }
 
 /// Modification `m` with `change` made to a copy, as the side panel edits it.
@@ -192,6 +240,26 @@ fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
             };
             set(plan, pick(*m)?, |x| x.group = group)
         }
+        Step::ShiftBlocker(k, d) => {
+            let blockers: Vec<usize> = (0..n)
+                .filter(|&j| {
+                    let id = &plan.modifications[j].id;
+                    plan.modifications
+                        .iter()
+                        .any(|x| x.dependencies.iter().any(|dep| &dep.on == id))
+                })
+                .collect();
+            let j = *blockers.get(k % blockers.len().max(1))?;
+            set(plan, j, |x| {
+                for w in &mut x.work_packages {
+                    w.start = add_days(w.start, *d);
+                    w.end = add_days(w.end, *d);
+                }
+                for m in &mut x.milestones {
+                    m.date = add_days(m.date, *d);
+                }
+            })
+        }
         Step::SetStatus(m, s) => {
             let statuses: Vec<Status> = Status::iter().collect();
             set(plan, pick(*m)?, |x| x.status = statuses[s % statuses.len()])
@@ -246,7 +314,9 @@ fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
                 .filter_map(|(m, w, d)| to_edit(plan, &Step::MoveWorkPackage(*m, *w, *d)))
                 .collect(),
         ),
-        Step::Undo | Step::Redo | Step::Filter(_) => return None,
+        Step::Undo | Step::Redo | Step::Filter(_) | Step::FilteredMeeting(..) => {
+            return None;
+        }
     })
 }
 
@@ -261,7 +331,11 @@ fn take(doc: &mut Document, current: &mut RowFilter, step: &Step) {
         }
         Step::Filter(choice) => *current = filter(doc.plan(), choice),
         other => {
-            if let Some(edit) = to_edit(doc.plan(), other) {
+            let edit = match other {
+                Step::FilteredMeeting(m, away) => filtered_meeting(doc.plan(), current, *m, *away),
+                _ => to_edit(doc.plan(), other),
+            };
+            if let Some(edit) = edit {
                 // The document checks only what the edit changes; a full check must agree.
                 let mut checked_fully = doc.plan().clone();
                 let expected = apply(&mut checked_fully, edit.clone()).map(|_| ());

@@ -185,15 +185,40 @@ impl Analysis {
         let rows_stale = regrouped
             || self.filter != *filter
             || (filter.is_active() && {
-                let passing = filter.apply(plan, &self.schedule, indices);
+                let passing = self.passing(plan, filter, indices);
                 indices
                     .iter()
-                    .any(|&i| passing.binary_search(&i).is_ok() != self.row_of[i].is_some())
+                    .zip(passing)
+                    .any(|(&i, passes)| passes != self.row_of[i].is_some())
             });
         if rows_stale {
             (self.rows, self.row_of) = rows_for(plan, &self.schedule, filter);
             self.filter = filter.clone();
         }
+    }
+
+    /// Whether `filter` lets each of `indices` (sorted) through, as [`RowFilter::apply`] decides, with "due at a
+    /// meeting" read from the (already updated) agendas rather than from the whole plan's milestones.
+    fn passing(&self, plan: &Plan, filter: &RowFilter, indices: &[usize]) -> Vec<bool> {
+        let fields = RowFilter {
+            meeting: None,
+            ..filter.clone()
+        };
+        let passing = fields.apply(plan, &self.schedule, indices);
+        let due_at = filter.meeting.as_deref().map(|id| {
+            self.schedule
+                .meetings
+                .iter()
+                .position(|m| m.id == id)
+                .map_or(&[][..], |k| self.agenda[k].as_slice())
+        });
+        indices
+            .iter()
+            .map(|&i| {
+                passing.binary_search(&i).is_ok()
+                    && due_at.is_none_or(|items| items.iter().any(|item| item.modification == i))
+            })
+            .collect()
     }
 
     /// Replaces the warnings of `indices` (sorted) with fresh ones, where a full validation puts them.
