@@ -162,6 +162,54 @@ fn set(plan: &Plan, m: usize, change: impl FnOnce(&mut Modification)) -> Edit {
     edit::set_modification(m, x)
 }
 
+/// Milestone `k` (modulo their number) of modification `m`, changed as `step` says.
+fn change_milestone(plan: &Plan, m: usize, k: usize, step: &Step) -> Option<Edit> {
+    let ms = &plan.modifications[m].milestones;
+    let k = (!ms.is_empty()).then(|| k % ms.len())?;
+    let mut x = ms[k].clone();
+    match step {
+        Step::MoveMilestone(_, _, d) => x.date = add_days(x.date, *d),
+        Step::ToggleDone(..) => x.done = !x.done,
+        Step::MilestoneToMeeting(_, _, to) => {
+            let kind = agenda_meeting_kind(x.kind)?;
+            let schedule = Schedule::build(plan);
+            let meetings: Vec<_> = schedule
+                .meetings
+                .iter()
+                .filter(|s| s.kind == kind)
+                .collect();
+            x.date = meetings.get(to % meetings.len().max(1))?.date;
+        }
+        _ => return None,
+    }
+    Some(Edit::Milestones {
+        m,
+        op: ListEdit::Set { index: k, value: x },
+    })
+}
+
+/// Every date of the `k`th (modulo their number) modification that another depends on, moved by `d` days.
+fn shift_blocker(plan: &Plan, k: usize, d: i32) -> Option<Edit> {
+    let blockers: Vec<usize> = (0..plan.modifications.len())
+        .filter(|&j| {
+            let id = &plan.modifications[j].id;
+            plan.modifications
+                .iter()
+                .any(|x| x.dependencies.iter().any(|dep| &dep.on == id))
+        })
+        .collect();
+    let j = *blockers.get(k % blockers.len().max(1))?;
+    Some(set(plan, j, |x| {
+        for w in &mut x.work_packages {
+            w.start = add_days(w.start, d);
+            w.end = add_days(w.end, d);
+        }
+        for m in &mut x.milestones {
+            m.date = add_days(m.date, d);
+        }
+    }))
+}
+
 fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
     let n = plan.modifications.len();
     let pick = |i: usize| (n > 0).then(|| i % n);
@@ -185,31 +233,7 @@ fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
         }
         Step::MoveMilestone(m, k, _)
         | Step::ToggleDone(m, k)
-        | Step::MilestoneToMeeting(m, k, _) => {
-            let m = pick(*m)?;
-            let ms = &plan.modifications[m].milestones;
-            let k = item(ms.len(), *k)?;
-            let mut x = ms[k].clone();
-            match step {
-                Step::MoveMilestone(_, _, d) => x.date = add_days(x.date, *d),
-                Step::ToggleDone(..) => x.done = !x.done,
-                Step::MilestoneToMeeting(_, _, to) => {
-                    let kind = agenda_meeting_kind(x.kind)?;
-                    let schedule = Schedule::build(plan);
-                    let meetings: Vec<_> = schedule
-                        .meetings
-                        .iter()
-                        .filter(|s| s.kind == kind)
-                        .collect();
-                    x.date = meetings.get(to % meetings.len().max(1))?.date;
-                }
-                _ => unreachable!("the arms above"),
-            }
-            Edit::Milestones {
-                m,
-                op: ListEdit::Set { index: k, value: x },
-            }
-        }
+        | Step::MilestoneToMeeting(m, k, _) => change_milestone(plan, pick(*m)?, *k, step)?,
         Step::InsertWorkPackage(m, d) => Edit::WorkPackages {
             m: pick(*m)?,
             op: ListEdit::Insert {
@@ -240,26 +264,7 @@ fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
             };
             set(plan, pick(*m)?, |x| x.group = group)
         }
-        Step::ShiftBlocker(k, d) => {
-            let blockers: Vec<usize> = (0..n)
-                .filter(|&j| {
-                    let id = &plan.modifications[j].id;
-                    plan.modifications
-                        .iter()
-                        .any(|x| x.dependencies.iter().any(|dep| &dep.on == id))
-                })
-                .collect();
-            let j = *blockers.get(k % blockers.len().max(1))?;
-            set(plan, j, |x| {
-                for w in &mut x.work_packages {
-                    w.start = add_days(w.start, *d);
-                    w.end = add_days(w.end, *d);
-                }
-                for m in &mut x.milestones {
-                    m.date = add_days(m.date, *d);
-                }
-            })
-        }
+        Step::ShiftBlocker(k, d) => shift_blocker(plan, *k, *d)?,
         Step::SetStatus(m, s) => {
             let statuses: Vec<Status> = Status::iter().collect();
             set(plan, pick(*m)?, |x| x.status = statuses[s % statuses.len()])
