@@ -49,7 +49,7 @@ pub struct Document {
     state: u64,
     next_state: u64,
     saved_state: Option<u64>,
-    /// Changes on every change, so views can cache what they derive from the plan.
+    /// A fresh value on every change, so views can cache what they derive from the plan.
     revision: u64,
     /// The most recent changes, oldest first.
     changes: VecDeque<Change>,
