@@ -347,3 +347,52 @@ fn wrong_usage_exits_2() {
     assert_eq!(run(&["check", "a.ron", "--bogus"]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate", "x", "y"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_plan_saved_by_notepad_with_a_byte_order_mark_checks() {
+    let text = std::fs::read(BUNDLED).expect("the bundled plan");
+    let (_d, path) = temp_file("notepad.ron", &[b"\xef\xbb\xbf".as_slice(), &text].concat());
+    let o = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("valid — 18 modifications"),
+        "{}",
+        stdout(&o)
+    );
+
+    // An error after the mark is placed where an editor shows it: line 1, column 1.
+    let (_d, path) = temp_file("broken.ron", b"\xef\xbb\xbfplan");
+    let o = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).starts_with(&format!("error: {}:1:1: ", path.display())),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn utf16_plans_are_refused_with_a_clear_error() {
+    let text = std::fs::read_to_string(BUNDLED).expect("the bundled plan");
+    let little: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let big: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    for (bytes, first) in [(little, "0xff"), (big, "0xfe")] {
+        let (_d, path) = temp_file("utf16.ron", &bytes);
+        let o = run(&["check", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(
+            stderr(&o).trim_end(),
+            format!(
+                "error: {}:1:1: the file is not UTF-8 text (byte {first}); expected a RON plan file",
+                path.display()
+            )
+        );
+        assert!(stdout(&o).is_empty());
+    }
+}

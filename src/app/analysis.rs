@@ -1,13 +1,16 @@
 //! What the views derive from the plan, computed once per plan revision (not per frame): the meeting schedule,
-//! warnings, row order, lanes for overlapping bars, and dependency arrows.
+//! warnings, row order, lanes for overlapping bars, and dependency arrows. After an edit only what it affected is
+//! re-derived ([`Analysis::update`]).
 
 use jiff::civil::Date;
 
-use crate::model::agenda::{AgendaIndex, AgendaItem};
-use crate::model::baseline::{Slippage, slippage};
+use crate::model::agenda::{AgendaIndex, AgendaItem, agenda_meeting_kind};
+use crate::model::baseline::{Slippage, slippage, slippage_of};
 use crate::model::filter::RowFilter;
 pub use crate::model::layout::{Lanes, lanes_for, row_order};
-use crate::model::{DependencyKind, IdIndex, Plan, Schedule, Subject, Warning, validate};
+use crate::model::{
+    Affected, DependencyKind, IdIndex, Plan, Schedule, Subject, Warning, validate, validate_with,
+};
 
 /// A dependency arrow from the blocker's last activity to the dependent's row.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +26,7 @@ pub struct Arrow {
 }
 
 /// Everything derived from one revision of the plan.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
     /// The plan revision this was computed for.
     pub revision: u64,
@@ -59,6 +62,8 @@ pub struct Analysis {
     pub arrows: Vec<Arrow>,
     /// First and last date of the modifications' work packages and milestones, and the status date.
     pub date_range: Option<(Date, Date)>,
+    /// Per modification: the first and last date of its work packages and milestones, if any.
+    pub date_ranges: Vec<Option<(Date, Date)>>,
 }
 
 impl Analysis {
@@ -74,7 +79,7 @@ impl Analysis {
                 v.push(k);
             }
         }
-        let rows = filter.apply(plan, &schedule, &row_order(plan));
+        let (rows, row_of) = rows_for(plan, &schedule, filter);
         let agenda_index = AgendaIndex::build(plan);
         let agenda = schedule
             .meetings
@@ -98,10 +103,6 @@ impl Analysis {
             let i = s.modification;
             slippage_of[i] = Some(s);
         }
-        let mut row_of = vec![None; n];
-        for (r, &m) in rows.iter().enumerate() {
-            row_of[m] = Some(r);
-        }
         let lanes = plan.modifications.iter().map(lanes_for).collect();
         let mut dependents = vec![Vec::new(); n];
         let mut referenced_by = vec![Vec::new(); n];
@@ -123,7 +124,8 @@ impl Analysis {
             }
         }
         // Meetings run on for months past the last step; "fit all" is about the modifications.
-        let date_range = Some(crate::model::layout::date_range(plan));
+        let date_ranges: Vec<_> = plan.modifications.iter().map(|m| m.date_range()).collect();
+        let date_range = Some(span(plan.meta.status_date, &date_ranges));
         Analysis {
             revision,
             filter: filter.clone(),
@@ -142,6 +144,189 @@ impl Analysis {
             referenced_by,
             arrows,
             date_range,
+            date_ranges,
+        }
+    }
+
+    /// Brings `self` up to `revision` of `plan`, shown through `filter`, re-deriving only what `affected` says the
+    /// changes since `self.revision` can have changed: the warnings, lanes, dependency indexes, agenda items and
+    /// slippage of those modifications, the date range, and the rows when the order or the filter's answer can
+    /// differ. The schedule and the id index only change with [`Affected::Everything`], which recomputes all. The
+    /// result equals [`Analysis::compute`] for the same plan and filter.
+    pub fn update(&mut self, plan: &Plan, revision: u64, affected: &Affected, filter: &RowFilter) {
+        let (indices, regrouped) = match affected {
+            Affected::Modifications { indices, regrouped }
+                if self.total == plan.modifications.len()
+                    && indices.iter().all(|&i| i < self.total) =>
+            {
+                (indices.as_slice(), *regrouped)
+            }
+            // Everything, or an answer that cannot be about the plan this was computed for.
+            _ => {
+                *self = Self::compute(plan, revision, filter);
+                return;
+            }
+        };
+        self.revision = revision;
+        if !indices.is_empty() {
+            self.update_warnings(plan, indices);
+            for &i in indices {
+                self.lanes[i] = lanes_for(&plan.modifications[i]);
+            }
+            self.update_dependencies(plan, indices);
+            self.update_agenda(plan, indices);
+            self.update_slippage(plan, indices);
+            for &i in indices {
+                self.date_ranges[i] = plan.modifications[i].date_range();
+            }
+            self.date_range = Some(span(plan.meta.status_date, &self.date_ranges));
+        }
+        // Only a modification's own fields decide whether the filter lets it through, and only groups the order.
+        let rows_stale = regrouped
+            || self.filter != *filter
+            || (filter.is_active() && {
+                let passing = self.passing(plan, filter, indices);
+                indices
+                    .iter()
+                    .zip(passing)
+                    .any(|(&i, passes)| passes != self.row_of[i].is_some())
+            });
+        if rows_stale {
+            (self.rows, self.row_of) = rows_for(plan, &self.schedule, filter);
+            self.filter = filter.clone();
+        }
+    }
+
+    /// Whether `filter` lets each of `indices` (sorted) through, as [`RowFilter::apply`] decides, with "due at a
+    /// meeting" read from the (already updated) agendas rather than from the whole plan's milestones.
+    fn passing(&self, plan: &Plan, filter: &RowFilter, indices: &[usize]) -> Vec<bool> {
+        let fields = RowFilter {
+            meeting: None,
+            ..filter.clone()
+        };
+        let passing = fields.apply(plan, &self.schedule, indices);
+        let due_at = filter.meeting.as_deref().map(|id| {
+            self.schedule
+                .meetings
+                .iter()
+                .position(|m| m.id == id)
+                .map_or(&[][..], |k| self.agenda[k].as_slice())
+        });
+        indices
+            .iter()
+            .map(|&i| {
+                passing.binary_search(&i).is_ok()
+                    && due_at.is_none_or(|items| items.iter().any(|item| item.modification == i))
+            })
+            .collect()
+    }
+
+    /// Replaces the warnings of `indices` (sorted) with fresh ones, where a full validation puts them.
+    fn update_warnings(&mut self, plan: &Plan, indices: &[usize]) {
+        // Warnings are grouped by modification in plan order; from the back, earlier ranges stay where they are.
+        for &i in indices.iter().rev() {
+            let start = self.warnings.partition_point(|w| w.index < i);
+            let end = self.warnings.partition_point(|w| w.index <= i);
+            let fresh = validate_with(plan, &self.schedule, &self.index, [i], None);
+            self.warnings.splice(start..end, fresh);
+        }
+        // Positions after the first affected modification may have moved.
+        let Some(&first) = indices.first() else {
+            return;
+        };
+        for v in &mut self.warnings_by_mod[first..] {
+            v.clear();
+        }
+        let from = self.warnings.partition_point(|w| w.index < first);
+        for (k, w) in self.warnings.iter().enumerate().skip(from) {
+            if let Some(v) = self.warnings_by_mod.get_mut(w.index) {
+                v.push(k);
+            }
+        }
+    }
+
+    /// Replaces the arrows from `indices` and their entries in `dependents` and `referenced_by`.
+    fn update_dependencies(&mut self, plan: &Plan, indices: &[usize]) {
+        for &i in indices {
+            // Arrows are sorted by dependent, then by dependency.
+            let start = self.arrows.partition_point(|a| a.dependent < i);
+            let end = self.arrows.partition_point(|a| a.dependent <= i);
+            for a in &self.arrows[start..end] {
+                self.referenced_by[a.blocker].retain(|&(m, _)| m != i);
+                self.dependents[a.blocker].retain(|&m| m != i);
+            }
+            let fresh: Vec<Arrow> = plan.modifications[i]
+                .dependencies
+                .iter()
+                .enumerate()
+                .filter_map(|(k, d)| {
+                    Some(Arrow {
+                        dependent: i,
+                        blocker: self.index.get(&d.on)?,
+                        kind: d.kind,
+                        dependency: k,
+                    })
+                })
+                .collect();
+            for a in &fresh {
+                let by = &mut self.referenced_by[a.blocker];
+                let at = by.partition_point(|&e| e < (i, a.dependency));
+                by.insert(at, (i, a.dependency));
+                if a.kind.is_ordering() {
+                    let dependents = &mut self.dependents[a.blocker];
+                    let at = dependents.partition_point(|&m| m < i);
+                    dependents.insert(at, i);
+                }
+            }
+            self.arrows.splice(start..end, fresh);
+        }
+    }
+
+    /// Replaces the agenda items of `indices` (sorted) with those their milestones call for now.
+    fn update_agenda(&mut self, plan: &Plan, indices: &[usize]) {
+        for items in &mut self.agenda {
+            items.retain(|item| indices.binary_search(&item.modification).is_err());
+        }
+        for &i in indices {
+            for (k, x) in plan.modifications[i].milestones.iter().enumerate() {
+                let Some(kind) = agenda_meeting_kind(x.kind) else {
+                    continue;
+                };
+                // The schedule is sorted by date; every meeting of the kind that day lists the milestone.
+                let first = self.schedule.meetings.partition_point(|m| m.date < x.date);
+                let same_day = self.schedule.meetings[first..]
+                    .iter()
+                    .take_while(|m| m.date == x.date);
+                for (offset, meeting) in same_day.enumerate() {
+                    if meeting.kind == kind {
+                        let items = &mut self.agenda[first + offset];
+                        let at = items.partition_point(|e| (e.modification, e.milestone) < (i, k));
+                        items.insert(
+                            at,
+                            AgendaItem {
+                                modification: i,
+                                milestone: k,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Recomputes the slippage of `indices` against the plan's baseline.
+    fn update_slippage(&mut self, plan: &Plan, indices: &[usize]) {
+        let Some(baseline) = &plan.baseline else {
+            return;
+        };
+        for &i in indices {
+            let m = &plan.modifications[i];
+            // As `slippage` does: the first entry with the id.
+            self.slippage[i] = baseline
+                .modifications
+                .iter()
+                .find(|e| e.id == m.id)
+                .map(|e| slippage_of(plan, i, m, e));
         }
     }
 
@@ -158,6 +343,31 @@ impl Analysis {
     pub fn has_warning(&self, m: usize, subject: Subject) -> bool {
         self.warnings_of(m).any(|w| w.subject == subject)
     }
+}
+
+/// The status date and every modification's dates, first to last: what [`crate::model::layout::date_range`] gives,
+/// from the modifications' own ranges.
+fn span(status_date: Date, ranges: &[Option<(Date, Date)>]) -> (Date, Date) {
+    ranges
+        .iter()
+        .flatten()
+        .fold((status_date, status_date), |(a, b), &(first, last)| {
+            (a.min(first), b.max(last))
+        })
+}
+
+/// The rows `filter` shows, in display order, and each modification's row.
+fn rows_for(
+    plan: &Plan,
+    schedule: &Schedule,
+    filter: &RowFilter,
+) -> (Vec<usize>, Vec<Option<usize>>) {
+    let rows = filter.apply(plan, schedule, &row_order(plan));
+    let mut row_of = vec![None; plan.modifications.len()];
+    for (r, &m) in rows.iter().enumerate() {
+        row_of[m] = Some(r);
+    }
+    (rows, row_of)
 }
 
 #[cfg(test)]

@@ -235,11 +235,15 @@ impl TimetableApp {
         self.actions.push(action);
     }
 
-    /// Recomputes derived data if the plan or the filter changed.
+    /// Brings derived data up to date if the plan or the filter changed, re-deriving only what the changes since
+    /// the last refresh affected.
     fn refresh(&mut self) {
-        let revision = self.session.document().revision();
+        let document = self.session.document();
+        let revision = document.revision();
         if self.analysis.revision != revision || self.analysis.filter != self.filter {
-            self.analysis = Analysis::compute(self.session.plan(), revision, &self.filter);
+            let affected = document.affected_since(self.analysis.revision);
+            self.analysis
+                .update(document.plan(), revision, &affected, &self.filter);
         }
     }
 

@@ -1,6 +1,7 @@
 //! Files: loading and saving plans, exports, and machine-readable reports.
 
 pub mod appendix;
+pub mod atomic_save;
 pub mod export;
 pub mod export_text;
 pub mod json_report;

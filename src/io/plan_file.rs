@@ -3,12 +3,12 @@
 
 use std::fmt;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use thiserror::Error;
 
+pub use super::atomic_save::{write_atomically, write_atomically_with};
 use crate::model::{FORMAT_VERSION, IntegrityError, Plan, check_integrity};
 
 /// Files larger than this are refused before parsing (the 10,000-modification test plan is about 6 MB).
@@ -170,8 +170,13 @@ fn location_at_byte(text_prefix: &[u8]) -> Location {
     Location { line, column }
 }
 
-/// Parses plan text. `path` is only used in messages.
+/// The UTF-8 byte-order mark, which Windows Notepad writes at the start of a file.
+const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Parses plan text. `path` is only used in messages. A UTF-8 byte-order mark at the start is skipped (editors do
+/// not show it, so positions count from after it); UTF-16 is refused as not UTF-8.
 pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, LoadError> {
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         LoadError::NotUtf8 {
@@ -427,108 +432,6 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, SaveError> {
     Ok(out.replace("\\'", "'"))
 }
 
-/// Writes `contents` to `path` atomically: a temporary file beside it is written, flushed and synced, then renamed
-/// over `path`. The previous file, if any, is kept as `<name>.bak`. If anything fails the old file is untouched.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
-    write_atomically_with(path, contents, |file, bytes| file.write_all(bytes))
-}
-
-/// [`write_atomically`] with the step that writes the bytes into the temporary file supplied by the caller (tests
-/// use it to fail mid-write, as a full disk would).
-pub fn write_atomically_with(
-    path: &Path,
-    contents: &[u8],
-    write: impl FnOnce(&mut fs::File, &[u8]) -> std::io::Result<()>,
-) -> Result<(), SaveError> {
-    let write_err = |source| SaveError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| write_err(std::io::Error::other("not a file name")))?
-        .to_string_lossy()
-        .into_owned();
-    if let Ok(meta) = fs::metadata(path)
-        && meta.permissions().readonly()
-    {
-        return Err(write_err(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            "the file is read-only",
-        )));
-    }
-    remove_stale_temporaries(&dir, &name);
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        write(&mut file, contents)?;
-        file.flush()?;
-        file.sync_all()?;
-        drop(file);
-        if fs::metadata(path).is_ok() {
-            // Keep the previous version. A failure here must not stop the save.
-            fs::copy(path, dir.join(format!("{name}.bak"))).ok();
-        }
-        fs::rename(&tmp, path)?;
-        // Make the rename itself durable where the platform can; the file is saved either way.
-        if let Ok(d) = fs::File::open(&dir) {
-            d.sync_all().ok();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        // The write's error is the one to report; a temporary left behind is removed by the next save.
-        fs::remove_file(&tmp).ok();
-    }
-    result.map_err(|e| write_err(plain_error(e, &dir)))
-}
-
-/// The OS error, said the way a planner would understand it.
-fn plain_error(e: std::io::Error, dir: &Path) -> std::io::Error {
-    use std::io::ErrorKind;
-    let plain = match e.kind() {
-        ErrorKind::NotFound if !dir.exists() => {
-            format!("the folder {} does not exist", dir.display())
-        }
-        ErrorKind::PermissionDenied => format!("permission denied ({e})"),
-        ErrorKind::StorageFull => format!("the disk is full ({e})"),
-        ErrorKind::ReadOnlyFilesystem => format!("the drive is read-only ({e})"),
-        _ => return e,
-    };
-    std::io::Error::new(e.kind(), plain)
-}
-
-/// Temporary files a killed save left behind (`.<name>.<pid>.tmp` of processes that are gone).
-fn remove_stale_temporaries(dir: &Path, name: &str) {
-    let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = file_name
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"))
-            .and_then(|pid| pid.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
-        if !alive {
-            // Only tidying: a file that cannot be removed now is tried again on the next save.
-            fs::remove_file(entry.path()).ok();
-        }
-    }
-}
-
 /// Saves `plan` to `path` with a custom write step (see [`write_atomically_with`]).
 pub fn save_plan_with(
     plan: &Plan,
@@ -550,6 +453,7 @@ mod tests {
     use super::*;
     use crate::model::*;
     use jiff::civil::date;
+    use std::io::Write;
 
     fn sample() -> Plan {
         let mut p = Plan::new_empty(date(2019, 3, 8));
@@ -630,6 +534,57 @@ mod tests {
             e.to_string(),
             "x.ron:2:14: the file is not UTF-8 text (byte 0xff); expected a RON plan file"
         );
+    }
+
+    #[test]
+    fn a_utf8_byte_order_mark_is_skipped() {
+        let text = plan_to_string(&sample()).unwrap();
+        let with_bom = [UTF8_BOM, text.as_bytes()].concat();
+        let plan = parse_plan(&with_bom, Path::new("notepad.ron")).unwrap();
+        assert_eq!(plan, sample());
+        // Positions are where the user sees them: line 6, column 9, as without the mark.
+        let broken = text.replacen("title: \"Untitled plan\",", "title: \"Untitled plan\"", 1);
+        let e =
+            parse_plan(&[UTF8_BOM, broken.as_bytes()].concat(), Path::new("p.ron")).unwrap_err();
+        assert!(
+            e.to_string().starts_with("p.ron:6:9: Expected comma"),
+            "{e}"
+        );
+        // A mark followed by an error on the first line: column 1 is the first character after it.
+        let e = parse_plan(b"\xef\xbb\xbfx", Path::new("p.ron")).unwrap_err();
+        assert_eq!(e.location(), Some(Location { line: 1, column: 1 }), "{e}");
+        let e = parse_plan(b"\xef\xbb\xbf(\xff", Path::new("p.ron")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "p.ron:1:2: the file is not UTF-8 text (byte 0xff); expected a RON plan file"
+        );
+    }
+
+    #[test]
+    fn utf16_is_refused_as_not_utf8() {
+        let text = plan_to_string(&sample()).unwrap();
+        for (bom, units, byte) in [
+            (
+                [0xff, 0xfe],
+                text.encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<_>>(),
+                0xff,
+            ),
+            (
+                [0xfe, 0xff],
+                text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                0xfe,
+            ),
+        ] {
+            let e = parse_plan(&[&bom[..], &units].concat(), Path::new("u.ron")).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "u.ron:1:1: the file is not UTF-8 text (byte 0x{byte:02x}); expected a RON plan file"
+                )
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,32 @@
-//! A plan being edited: the plan, its undo/redo history, and whether it differs from what was last saved.
+//! A plan being edited: the plan, its undo/redo history, whether it differs from what was last saved, and what its
+//! recent changes affected.
 
-use super::edit::{Edit, EditError, apply};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::affected::Affected;
+use super::edit::{Edit, EditError, apply, apply_to_valid};
+use super::integrity::check_integrity;
 use super::plan::Plan;
+
+/// Source of revisions: unique across every document of the process, so that what was derived from one document is
+/// never taken for another's (a file opened in place of another starts at a fresh revision).
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn fresh_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// How many recent changes [`Document::affected_since`] remembers; older revisions get [`Affected::Everything`].
+const REMEMBERED_CHANGES: usize = 32;
+
+/// One change of revision and what it affected.
+#[derive(Debug, Clone)]
+struct Change {
+    from: u64,
+    to: u64,
+    affected: Affected,
+}
 
 /// What a history entry does when applied, and which state it leads to.
 #[derive(Debug, Clone)]
@@ -24,21 +49,27 @@ pub struct Document {
     state: u64,
     next_state: u64,
     saved_state: Option<u64>,
-    /// Bumped on every change, so views can cache what they derive from the plan.
+    /// A fresh value on every change, so views can cache what they derive from the plan.
     revision: u64,
+    /// The most recent changes, oldest first.
+    changes: VecDeque<Change>,
+    /// True when the plan has no integrity errors, so edits can be checked where they change it.
+    valid: bool,
 }
 
 impl Document {
     /// A document for a plan that is saved as it is (just loaded).
     pub fn new(plan: Plan) -> Self {
         Document {
+            valid: check_integrity(&plan).is_empty(),
             plan,
             undo: Vec::new(),
             redo: Vec::new(),
             state: 0,
             next_state: 1,
             saved_state: Some(0),
-            revision: 0,
+            revision: fresh_revision(),
+            changes: VecDeque::new(),
         }
     }
 
@@ -54,9 +85,50 @@ impl Document {
         &self.plan
     }
 
-    /// Changes every time the plan changes (apply, undo, redo).
+    /// Changes every time the plan changes (apply, undo, redo). Unique in the process: no other document has it.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// What the last change (apply, undo or redo) affected; nothing before the first.
+    pub fn last_affected(&self) -> Affected {
+        self.changes
+            .back()
+            .map_or_else(Affected::nothing, |c| c.affected.clone())
+    }
+
+    /// What the changes from `revision` to now affected: nothing when `revision` is the current one, and
+    /// [`Affected::Everything`] when it is not one of this document's recent revisions.
+    pub fn affected_since(&self, revision: u64) -> Affected {
+        let mut affected = Affected::nothing();
+        let mut at = self.revision;
+        for change in self.changes.iter().rev() {
+            if at == revision {
+                return affected;
+            }
+            debug_assert_eq!(change.to, at, "changes are recorded in order");
+            affected = affected.union(change.affected.clone());
+            at = change.from;
+        }
+        if at == revision {
+            affected
+        } else {
+            Affected::Everything
+        }
+    }
+
+    /// Moves to a fresh revision, remembering what the change affected.
+    fn record(&mut self, affected: Affected) {
+        let to = fresh_revision();
+        if self.changes.len() == REMEMBERED_CHANGES {
+            self.changes.pop_front();
+        }
+        self.changes.push_back(Change {
+            from: self.revision,
+            to,
+            affected,
+        });
+        self.revision = to;
     }
 
     /// True when the plan differs from the last save.
@@ -105,8 +177,10 @@ impl Document {
         label: impl Into<String>,
         merge_key: Option<String>,
     ) -> Result<(), EditError> {
-        let inverse = apply(&mut self.plan, edit)?;
-        self.revision += 1;
+        let affected = edit.affects(&self.plan);
+        let inverse = Self::apply_checked(&mut self.plan, edit, self.valid)?;
+        self.valid = true;
+        self.record(affected);
         let merge = merge_key.is_some()
             && self.redo.is_empty()
             && self.saved_state != Some(self.state)
@@ -128,6 +202,16 @@ impl Document {
         Ok(())
     }
 
+    /// Applies `edit`, checking only where it changes the plan when the plan is known to be `valid`. A plan that
+    /// accepted an edit is valid.
+    fn apply_checked(plan: &mut Plan, edit: Edit, valid: bool) -> Result<Edit, EditError> {
+        if valid {
+            apply_to_valid(plan, edit)
+        } else {
+            apply(plan, edit)
+        }
+    }
+
     /// Label of the step [`Document::undo`] would revert.
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|e| e.label.as_str())
@@ -140,37 +224,52 @@ impl Document {
 
     /// Reverts the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
-        Self::step(
+        match Self::step(
             &mut self.plan,
             &mut self.undo,
             &mut self.redo,
             &mut self.state,
-            &mut self.revision,
-        )
+            self.valid,
+        ) {
+            Some(affected) => {
+                self.valid = true;
+                self.record(affected);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Repeats the last undone step; false when there is none.
     pub fn redo(&mut self) -> bool {
-        Self::step(
+        match Self::step(
             &mut self.plan,
             &mut self.redo,
             &mut self.undo,
             &mut self.state,
-            &mut self.revision,
-        )
+            self.valid,
+        ) {
+            Some(affected) => {
+                self.valid = true;
+                self.record(affected);
+                true
+            }
+            None => false,
+        }
     }
 
+    /// Applies the last entry of `from`, pushing its inverse on `to`; returns what it affected, `None` when there
+    /// was nothing to apply.
     fn step(
         plan: &mut Plan,
         from: &mut Vec<Entry>,
         to: &mut Vec<Entry>,
         state: &mut u64,
-        revision: &mut u64,
-    ) -> bool {
-        let Some(entry) = from.pop() else {
-            return false;
-        };
-        match apply(plan, entry.edit.clone()) {
+        valid: bool,
+    ) -> Option<Affected> {
+        let entry = from.pop()?;
+        let affected = entry.edit.affects(plan);
+        match Self::apply_checked(plan, entry.edit.clone(), valid) {
             Ok(inverse) => {
                 to.push(Entry {
                     edit: inverse,
@@ -179,13 +278,12 @@ impl Document {
                     merge_key: None,
                 });
                 *state = entry.target;
-                *revision += 1;
-                true
+                Some(affected)
             }
             // Cannot happen for inverses of applied edits; keep the entry rather than lose it.
             Err(_) => {
                 from.push(entry);
-                false
+                None
             }
         }
     }
@@ -290,6 +388,45 @@ mod tests {
         assert_eq!(d.revision(), rev);
         assert_eq!(d.undo_depth(), 0);
         assert!(!d.is_dirty());
+    }
+
+    #[test]
+    fn each_change_says_what_it_affected() {
+        let mut d = doc();
+        let start = d.revision();
+        assert!(d.affected_since(start).is_nothing());
+        assert!(d.last_affected().is_nothing());
+        d.apply(retitle(&d, "x"), "Rename").unwrap();
+        let one = Affected::Modifications {
+            indices: vec![0],
+            regrouped: false,
+        };
+        assert_eq!(d.last_affected(), one);
+        assert_eq!(d.affected_since(start), one);
+        let after_rename = d.revision();
+        let added = Edit::Modifications(crate::model::ListEdit::Insert {
+            index: 1,
+            value: Box::new(Modification::new("B")),
+        });
+        d.apply(added, "Add").unwrap();
+        assert_eq!(d.affected_since(after_rename), Affected::Everything);
+        assert!(d.undo());
+        assert_eq!(d.last_affected(), Affected::Everything);
+        assert!(d.undo());
+        assert_eq!(d.last_affected(), one);
+        assert_eq!(d.affected_since(d.revision()), Affected::nothing());
+        // A revision this document never had, or one too old to remember: everything.
+        assert_eq!(d.affected_since(doc().revision()), Affected::Everything);
+        for _ in 0..REMEMBERED_CHANGES {
+            d.apply(retitle(&d, "y"), "Rename").unwrap();
+        }
+        assert_eq!(d.affected_since(start), Affected::Everything);
+    }
+
+    #[test]
+    fn revisions_are_unique_across_documents() {
+        let (a, b) = (doc(), doc());
+        assert_ne!(a.revision(), b.revision());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use thiserror::Error;
 
 use super::calendar::Calendar;
-use super::integrity::{IntegrityError, check_integrity};
+use super::integrity::{IntegrityError, check_integrity, own_fields_are_sound};
 use super::plan::{
     Baseline, Dependency, Group, Meeting, MeetingSeries, Milestone, Modification, Plan, PlanMeta,
     Release, WorkPackage,
@@ -219,6 +219,31 @@ fn apply_raw(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
 /// or would leave the plan with integrity errors, it is refused and `plan` is unchanged.
 pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
     let inverse = apply_raw(plan, edit)?;
+    keep_if_valid(plan, inverse)
+}
+
+/// [`apply`] for a plan known to have no integrity errors, with the same result, faster: an edit that changes only
+/// modifications' own fields (not their ids or dependencies, nothing else in the plan) can only break the rules
+/// those fields decide, so only they are checked (the whole plan is, to report what is wrong, when they fail).
+pub fn apply_to_valid(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
+    let Some(touched) = own_fields_scope(plan, &edit) else {
+        return apply(plan, edit);
+    };
+    let inverse = apply_raw(plan, edit)?;
+    let sound = touched.iter().all(|&m| {
+        plan.modifications
+            .get(m)
+            .is_some_and(|x| own_fields_are_sound(plan, x))
+    });
+    if sound {
+        Ok(inverse)
+    } else {
+        keep_if_valid(plan, inverse)
+    }
+}
+
+/// Keeps a just-applied edit if the plan has no integrity errors; otherwise applies `inverse` to undo it.
+fn keep_if_valid(plan: &mut Plan, inverse: Edit) -> Result<Edit, EditError> {
     let errors = check_integrity(plan);
     if errors.is_empty() {
         Ok(inverse)
@@ -226,6 +251,28 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
         let undone = apply_raw(plan, inverse);
         debug_assert!(undone.is_ok(), "the inverse of a just-applied edit applies");
         Err(EditError::Invalid(errors))
+    }
+}
+
+/// The modifications `edit` changes when it changes nothing but their own fields: no id, no dependency, nothing
+/// outside them. `None` for any other edit.
+fn own_fields_scope(plan: &Plan, edit: &Edit) -> Option<Vec<usize>> {
+    match edit {
+        Edit::WorkPackages { m, .. } | Edit::Milestones { m, .. } => Some(vec![*m]),
+        Edit::Modifications(ListEdit::Set { index, value }) => {
+            let old = plan.modifications.get(*index)?;
+            (old.id == value.id && old.dependencies == value.dependencies).then(|| vec![*index])
+        }
+        // Each part is compared with the plan before the batch: a part that changes an id or a dependency answers
+        // `None`, so the parts that follow it are never judged against a plan they do not see.
+        Edit::Batch(edits) => {
+            let mut all = Vec::new();
+            for e in edits {
+                all.extend(own_fields_scope(plan, e)?);
+            }
+            Some(all)
+        }
+        _ => None,
     }
 }
 
@@ -373,6 +420,44 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.to_string(), "modification 5 does not exist");
+    }
+
+    #[test]
+    fn applying_to_a_valid_plan_answers_as_a_full_check_does() {
+        let p = plan();
+        let mut wp = p.modifications[0].work_packages[0].clone();
+        wp.end = date(2019, 3, 1);
+        let backwards = Edit::WorkPackages {
+            m: 0,
+            op: ListEdit::Set {
+                index: 0,
+                value: wp,
+            },
+        };
+        let mut grouped = p.modifications[1].clone();
+        grouped.group = Some("nowhere".into());
+        let mut retitled = p.modifications[1].clone();
+        retitled.title = "Retitled".into();
+        let mut cut_loose = p.modifications[1].clone();
+        cut_loose.dependencies[0].on = "Z".into();
+        for edit in [
+            backwards,
+            set_modification(1, grouped),
+            set_modification(1, retitled),
+            set_modification(1, cut_loose),
+            Edit::Batch(vec![Edit::Milestones {
+                m: 9,
+                op: ListEdit::Remove { index: 0 },
+            }]),
+        ] {
+            let (mut full, mut fast) = (p.clone(), p.clone());
+            assert_eq!(
+                apply(&mut full, edit.clone()),
+                apply_to_valid(&mut fast, edit.clone()),
+                "{edit:?}"
+            );
+            assert_eq!(full, fast, "{edit:?}");
+        }
     }
 
     #[test]

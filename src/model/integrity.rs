@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
-use super::plan::Plan;
+use super::plan::{Modification, Plan};
 
 /// One reason a plan is not valid. Each names the item it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -158,6 +158,17 @@ fn check_ids<'a>(
             });
         }
     }
+}
+
+/// True when `m`'s own fields keep the rules they alone decide: every work package ends on or after its start, and
+/// its group and target release are in `plan`. (Its id and dependencies are judged against the whole plan by
+/// [`check_integrity`].)
+pub fn own_fields_are_sound(plan: &Plan, m: &Modification) -> bool {
+    m.work_packages.iter().all(|w| w.end >= w.start)
+        && m.group.as_deref().is_none_or(|g| plan.group(g).is_some())
+        && m.target_release
+            .as_deref()
+            .is_none_or(|r| plan.release(r).is_some())
 }
 
 /// Every integrity problem of `plan`, in file order. An empty list means the plan is valid.

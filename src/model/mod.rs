@@ -1,5 +1,6 @@
 //! The plan as data, the working-day calendar, validation and edits. Pure and deterministic: no egui, no files.
 
+pub mod affected;
 pub mod agenda;
 pub mod baseline;
 pub mod calendar;
@@ -14,6 +15,7 @@ pub mod plan;
 pub mod schedule;
 pub mod validate;
 
+pub use affected::Affected;
 pub use calendar::{Calendar, Holiday};
 pub use date::{
     Precision, WeekDay, add_days, date_from_day_number, day_number, format_approx, format_date,

@@ -95,7 +95,7 @@ fn has_next_step(m: &Modification, status_date: Date) -> bool {
 }
 
 /// Modification ids to plan indices, built once per plan revision.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IdIndex(HashMap<String, usize>);
 
 impl IdIndex {
