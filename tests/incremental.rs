@@ -461,7 +461,17 @@ fn the_app_re_derives_everything_for_a_plan_opened_in_place_of_another() {
     let mut app =
         TimetableApp::new(bundled_plan(), None, Settings::default()).without_native_dialogs();
     // Neither document has been edited: a new document must still not pass for the old one.
-    app.run_action(Action::OpenPath(path), &egui::Context::default());
+    let ctx = egui::Context::default();
+    app.run_action(Action::OpenPath(path), &ctx);
+    // The file is read on a worker; frames pick up the result.
+    for _ in 0..1000 {
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| app.ui_body(ui));
+        out.textures_delta.clear();
+        if !app.is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     assert_eq!(app.plan(), &other);
     assert!(
         app.analysis() == &Analysis::compute(&other, app.document().revision(), &app.filter),
