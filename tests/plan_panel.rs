@@ -63,7 +63,7 @@ fn a_meeting_date_is_marked_approximate_and_confirmed() {
     );
     let panel_65 = h.get_by_label("Panel 65").rect();
     let boxes: Vec<_> = h
-        .get_all_by_label("approximate")
+        .get_all_by_label("approx.")
         .filter(|b| panel_65.y_range().contains(b.rect().center().y))
         .collect();
     assert_eq!(boxes.len(), 1);

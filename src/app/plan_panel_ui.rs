@@ -38,6 +38,22 @@ pub fn plan_panel_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> Option<LabelledE
 
 type Section = fn(&mut Ui, &Plan, &Analysis) -> Option<LabelledEdit>;
 
+/// A name in `width_px`, left-aligned, cut with "…" when too long and shown whole on hover.
+fn name_label_ui(ui: &mut Ui, text: &str, width_px: f32) {
+    let size = egui::vec2(width_px, ui.spacing().interact_size.y);
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(size, layout, |ui| {
+        ui.set_min_width(width_px);
+        ui.add(egui::Label::new(text).truncate())
+            .on_hover_text(text);
+    });
+}
+
+/// A text field's width: what the column has left after `beside_px` for the controls beside it.
+fn field_width(ui: &Ui, beside_px: f32) -> f32 {
+    (ui.available_width() - beside_px - 12.0).max(60.0)
+}
+
 /// Title, paper reference, status date and author.
 fn paper_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
     let meta = &plan.meta;
@@ -49,9 +65,10 @@ fn paper_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
             merge.then(|| format!("meta:{what}")),
         ));
     };
+    let width = field_width(ui, 90.0);
     egui::Grid::new("plan-meta").num_columns(2).show(ui, |ui| {
         ui.label("Title");
-        if let Some(title) = text_field(ui, &meta.title, "plan-title", "Title", 200.0) {
+        if let Some(title) = text_field(ui, &meta.title, "plan-title", "Title", width) {
             set(
                 PlanMeta {
                     title,
@@ -64,7 +81,7 @@ fn paper_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
         ui.end_row();
         ui.label("Paper");
         if let Some(paper_ref) =
-            text_field(ui, &meta.paper_ref, "plan-ref", "Paper reference", 200.0)
+            text_field(ui, &meta.paper_ref, "plan-ref", "Paper reference", width)
         {
             set(
                 PlanMeta {
@@ -89,7 +106,7 @@ fn paper_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
         }
         ui.end_row();
         ui.label("Author");
-        if let Some(author) = text_field(ui, &meta.author, "plan-author", "Author", 200.0) {
+        if let Some(author) = text_field(ui, &meta.author, "plan-author", "Author", width) {
             set(
                 PlanMeta {
                     author,
@@ -116,13 +133,15 @@ fn meetings_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> 
                     None,
                 )
             };
-            ui.label(&m.name);
+            // The name gives way to the controls: a long one is cut, and shown whole on hover.
+            let name_px = (ui.available_width() - 215.0).max(40.0);
+            name_label_ui(ui, &m.name, name_px);
             if let Some(date) = date_field(ui, m.date, &format!("meeting-date-{i}")) {
                 edit = Some(set(Meeting { date, ..m.clone() }, "Move"));
             }
             let mut approximate = m.approximate;
             if ui
-                .checkbox(&mut approximate, "approximate")
+                .checkbox(&mut approximate, "approx.")
                 .on_hover_text("The day is a plausible guess, not a published date")
                 .changed()
             {
@@ -157,7 +176,8 @@ fn meetings_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> 
     }
     for (i, s) in plan.meeting_series.iter().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(format!("{} until", s.name));
+            let name_px = (ui.available_width() - 140.0).max(40.0);
+            name_label_ui(ui, &format!("{} until", s.name), name_px);
             if let Some(until) = date_field(ui, s.until, &format!("series-until-{i}")) {
                 let value = crate::model::MeetingSeries { until, ..s.clone() };
                 edit = Some((
@@ -228,8 +248,13 @@ fn releases_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> Option<LabelledEdit> {
             )
         };
         ui.horizontal(|ui| {
-            if let Some(name) = text_field(ui, &r.name, ("release-name", i), "Release name", 170.0)
-            {
+            if let Some(name) = text_field(
+                ui,
+                &r.name,
+                ("release-name", i),
+                "Release name",
+                field_width(ui, 120.0),
+            ) {
                 edit = Some((
                     Edit::Releases(ListEdit::Set {
                         index: i,
@@ -324,7 +349,13 @@ fn groups_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
     let mut edit = None;
     for (i, g) in plan.groups.iter().enumerate() {
         ui.horizontal(|ui| {
-            if let Some(name) = text_field(ui, &g.name, ("group-name", i), "Group name", 200.0) {
+            if let Some(name) = text_field(
+                ui,
+                &g.name,
+                ("group-name", i),
+                "Group name",
+                field_width(ui, 110.0),
+            ) {
                 edit = Some((
                     Edit::Groups(ListEdit::Set {
                         index: i,
