@@ -171,6 +171,7 @@ fn modification(
             .add_working_days(start, rng.random_range(4..40));
         m.work_packages.push(WorkPackage {
             name: name.into(),
+            short_name: None,
             start,
             start_precision: Precision::Exact,
             end,

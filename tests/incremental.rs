@@ -240,6 +240,7 @@ fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
                 index: 0,
                 value: WorkPackage {
                     name: "Inserted".into(),
+                    short_name: None,
                     start: add_days(jiff::civil::date(2019, 1, 1), *d),
                     start_precision: Precision::Exact,
                     end: add_days(jiff::civil::date(2019, 1, 1), *d + 12),

@@ -37,16 +37,20 @@ fn work_package() -> impl Strategy<Value = WorkPackage> {
         precision(),
         prop::sample::select(Owner::iter().collect::<Vec<_>>()),
         text(),
+        prop::option::of(text()),
     )
-        .prop_map(|(name, start, len, sp, ep, owner, notes)| WorkPackage {
-            name,
-            start: day(start),
-            start_precision: sp,
-            end: day(start + len),
-            end_precision: ep,
-            owner,
-            notes,
-        })
+        .prop_map(
+            |(name, start, len, sp, ep, owner, notes, short_name)| WorkPackage {
+                name,
+                short_name,
+                start: day(start),
+                start_precision: sp,
+                end: day(start + len),
+                end_precision: ep,
+                owner,
+                notes,
+            },
+        )
 }
 
 fn milestone() -> impl Strategy<Value = Milestone> {
@@ -251,6 +255,7 @@ fn to_edit(plan: &Plan, op: &Op) -> Option<Edit> {
                     index: 0,
                     value: WorkPackage {
                         name: "inserted".into(),
+                        short_name: None,
                         start: day(*d),
                         start_precision: Precision::Exact,
                         end: day(*d + 5),

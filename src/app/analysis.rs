@@ -379,6 +379,7 @@ mod tests {
     fn wp(start: Date, end: Date) -> WorkPackage {
         WorkPackage {
             name: "w".into(),
+            short_name: None,
             start,
             start_precision: Precision::Exact,
             end,

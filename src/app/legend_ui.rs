@@ -87,8 +87,19 @@ pub fn legend_strip_ui(ui: &mut Ui) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
         for entry in legend::entries() {
+            // An entry (swatch and words) stays together: when it would not fit on this line, it starts the next.
+            let font = egui::FontId::proportional(STRIP_TEXT_PX);
+            let text_px = ui.fonts_mut(|f| {
+                f.layout_no_wrap(entry.text.to_string(), font, Color32::BLACK)
+                    .size()
+                    .x
+            });
+            let remaining_px = ui.max_rect().right() - ui.cursor().min.x;
+            if remaining_px < STRIP.swatch.x + text_px + 24.0 {
+                ui.end_row();
+            }
             swatch_ui(ui, &entry, &STRIP);
-            ui.label(RichText::new(entry.text).size(STRIP_TEXT_PX));
+            ui.add(egui::Label::new(RichText::new(entry.text).size(STRIP_TEXT_PX)).extend());
             ui.add_space(8.0);
         }
         ui.label(

@@ -67,17 +67,16 @@ impl TimetableApp {
             presentation_ui::title_bar_ui(ui, self.session.plan(), &self.analysis);
         });
         egui::Panel::bottom("presentation-legend").show(ui, legend_ui::legend_strip_ui);
-        egui::Panel::right("presentation-card")
-            .resizable(false)
-            .exact_size(380.0)
-            .show(ui, |ui| {
-                presentation_ui::card_ui(
-                    ui,
-                    self.session.plan(),
-                    &self.analysis,
-                    self.selected_index(),
-                );
-            });
+        // The timeline has the whole width until a modification is stepped to; then a card narrow enough to leave
+        // the timeline readable.
+        if let Some(m) = self.selected_index() {
+            egui::Panel::right("presentation-card")
+                .resizable(false)
+                .exact_size(320.0)
+                .show(ui, |ui| {
+                    presentation_ui::card_ui(ui, self.session.plan(), &self.analysis, Some(m));
+                });
+        }
         self.timeline_panel_ui(ui);
     }
 

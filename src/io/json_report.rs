@@ -64,6 +64,7 @@ pub struct CostReport<'a> {
 #[derive(Debug, Serialize)]
 pub struct WorkPackageReport<'a> {
     pub name: &'a str,
+    pub short_name: Option<&'a str>,
     pub start: Date,
     pub start_precision: Precision,
     pub end: Date,
@@ -163,6 +164,7 @@ pub fn build_report<'a>(
                     .iter()
                     .map(|w| WorkPackageReport {
                         name: &w.name,
+                        short_name: w.short_name.as_deref(),
                         start: w.start,
                         start_precision: w.start_precision,
                         end: w.end,

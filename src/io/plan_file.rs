@@ -462,6 +462,7 @@ mod tests {
         m.title = "Firmware updates to IHDs and PPMIDs".into();
         m.work_packages.push(WorkPackage {
             name: "Review".into(),
+            short_name: None,
             start: date(2019, 3, 18),
             start_precision: Precision::Exact,
             end: date(2019, 3, 29),

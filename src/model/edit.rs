@@ -341,6 +341,7 @@ mod tests {
         let mut a = Modification::new("A");
         a.work_packages.push(WorkPackage {
             name: "Review".into(),
+            short_name: None,
             start: date(2019, 3, 11),
             start_precision: Precision::Exact,
             end: date(2019, 3, 22),

@@ -430,6 +430,7 @@ mod tests {
         let mut p = plan_with(&["A"]);
         p.modifications[0].work_packages.push(WorkPackage {
             name: "Review".into(),
+            short_name: None,
             start: date(2019, 4, 2),
             start_precision: Precision::Exact,
             end: date(2019, 4, 1),

@@ -10,6 +10,7 @@ pub mod drag;
 pub mod edit;
 pub mod filter;
 pub mod integrity;
+pub mod label_fit;
 pub mod layout;
 pub mod plan;
 pub mod schedule;

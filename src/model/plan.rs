@@ -306,6 +306,10 @@ impl Owner {
 pub struct WorkPackage {
     /// E.g. "DCC Preliminary Assessment".
     pub name: String,
+    /// A short form for where the name does not fit (e.g. "DCC PA"); the full name is always in the tooltip, the
+    /// side panel and the presentation card.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
     /// First day.
     pub start: Date,
     /// How precisely the start is known.

@@ -535,6 +535,7 @@ mod tests {
     fn wp(start: Date, end: Date) -> WorkPackage {
         WorkPackage {
             name: "work".into(),
+            short_name: None,
             start,
             start_precision: Precision::Exact,
             end,

@@ -36,7 +36,13 @@ pub fn harness(app: TimetableApp) -> Harness<'static, TimetableApp> {
 
 /// Like [`harness`], rendering with wgpu for snapshots.
 pub fn harness_wgpu(app: TimetableApp) -> Harness<'static, TimetableApp> {
+    harness_wgpu_sized(app, vec2(1280.0, 720.0))
+}
+
+/// Like [`harness_wgpu`], in a window of `size`.
+pub fn harness_wgpu_sized(app: TimetableApp, size: egui::Vec2) -> Harness<'static, TimetableApp> {
     let mut h = builder()
+        .with_size(size)
         .wgpu()
         .build_ui_state(|ui, app: &mut TimetableApp| app.ui_body(ui), app);
     h.run();

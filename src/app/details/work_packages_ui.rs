@@ -26,6 +26,7 @@ pub(super) fn work_packages_ui(
         let start = plan.calendar.working_day_on_or_after(start);
         let value = WorkPackage {
             name: "New work package".into(),
+            short_name: None,
             start,
             start_precision: Precision::Exact,
             end: plan.calendar.add_working_days(start, 9),
@@ -98,56 +99,28 @@ fn work_package_ui(
                 );
             }
         });
-        ui.horizontal_wrapped(|ui| {
-            ui.label("From");
-            if let Some(d) = date_field(ui, wp.start, &format!("wp-start-{mi}-{w}")) {
-                set(
-                    out,
-                    WorkPackage {
-                        start: d,
-                        ..wp.clone()
-                    },
-                    "Change start",
-                    false,
-                );
-            }
-            if let Some(p) = precision_field(ui, wp.start_precision, ("wp-sp", mi, w)) {
-                set(
-                    out,
-                    WorkPackage {
-                        start_precision: p,
-                        ..wp.clone()
-                    },
-                    "Change start precision",
-                    false,
-                );
-            }
-        });
-        ui.horizontal_wrapped(|ui| {
-            ui.label("To   ");
-            if let Some(d) = date_field(ui, wp.end, &format!("wp-end-{mi}-{w}")) {
-                set(
-                    out,
-                    WorkPackage {
-                        end: d,
-                        ..wp.clone()
-                    },
-                    "Change end",
-                    false,
-                );
-            }
-            if let Some(p) = precision_field(ui, wp.end_precision, ("wp-ep", mi, w)) {
-                set(
-                    out,
-                    WorkPackage {
-                        end_precision: p,
-                        ..wp.clone()
-                    },
-                    "Change end precision",
-                    false,
-                );
-            }
-        });
+        let short = wp.short_name.as_deref().unwrap_or("");
+        if let Some(text) = text_field(
+            ui,
+            short,
+            ("wp-short", mi, w),
+            "Short form, shown where the name does not fit (e.g. DCC PA)",
+            ui.available_width() - 12.0,
+        ) {
+            let short_name = (!text.trim().is_empty()).then_some(text);
+            set(
+                out,
+                WorkPackage {
+                    short_name,
+                    ..wp.clone()
+                },
+                "Edit short form",
+                true,
+            );
+        }
+        if let Some((value, what)) = dates_ui(ui, wp, (mi, w)) {
+            set(out, value, what, false);
+        }
         ui.horizontal_wrapped(|ui| {
             let mut owner = wp.owner;
             ComboBox::from_id_salt(("wp-owner", mi, w))
@@ -196,4 +169,47 @@ fn work_package_ui(
             );
         }
     });
+}
+
+/// The From and To lines of a work package: dates and their precision. Returns the package as changed, and what
+/// changed.
+fn dates_ui(
+    ui: &mut Ui,
+    wp: &WorkPackage,
+    (mi, w): (usize, usize),
+) -> Option<(WorkPackage, &'static str)> {
+    let mut changed = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("From");
+        if let Some(start) = date_field(ui, wp.start, &format!("wp-start-{mi}-{w}")) {
+            changed = Some((
+                WorkPackage {
+                    start,
+                    ..wp.clone()
+                },
+                "Change start",
+            ));
+        }
+        if let Some(p) = precision_field(ui, wp.start_precision, ("wp-sp", mi, w)) {
+            let value = WorkPackage {
+                start_precision: p,
+                ..wp.clone()
+            };
+            changed = Some((value, "Change start precision"));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("To   ");
+        if let Some(end) = date_field(ui, wp.end, &format!("wp-end-{mi}-{w}")) {
+            changed = Some((WorkPackage { end, ..wp.clone() }, "Change end"));
+        }
+        if let Some(p) = precision_field(ui, wp.end_precision, ("wp-ep", mi, w)) {
+            let value = WorkPackage {
+                end_precision: p,
+                ..wp.clone()
+            };
+            changed = Some((value, "Change end precision"));
+        }
+    });
+    changed
 }

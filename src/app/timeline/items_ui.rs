@@ -4,10 +4,11 @@
 use egui::{Align2, Color32, CornerRadius, FontId, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
 use super::geometry::Hit;
-use super::paint::{Canvas, Scene, fit_text};
+use super::paint::{Canvas, Scene};
 use super::style::{DIAMOND_PX, HANDLE_PX};
 use crate::app::theme;
 use crate::model::drag::{DragPart, DragTarget};
+use crate::model::label_fit::{LabelPlace, LabelRoom, place_label};
 use crate::model::{Precision, Subject, WorkPackage};
 
 /// The bars of modification `m` on `row`, with the drag's ghost of where they were.
@@ -39,6 +40,25 @@ pub fn paint_work_packages(
             ));
         }
     }
+    // Every bar's place (on screen or not) and every diamond's span: what a name beside a bar must not run into.
+    let bars: Vec<(usize, Rect)> = drawn
+        .work_packages
+        .iter()
+        .enumerate()
+        .map(|(w, wp)| {
+            let lane = lanes.lane_of.get(w).copied().unwrap_or(0);
+            (lane, c.g.bar_rect(row, lane, lanes.count, wp.start, wp.end))
+        })
+        .collect();
+    let radius = DIAMOND_PX.min(c.g.row_px * 0.4);
+    let diamonds: Vec<(f32, f32)> = drawn
+        .milestones
+        .iter()
+        .map(|x| {
+            let mid = c.g.x_mid(x.date);
+            (mid - radius, mid + radius)
+        })
+        .collect();
     for (w, wp) in drawn.work_packages.iter().enumerate() {
         if c.off_screen(wp.start, wp.end) {
             continue;
@@ -65,21 +85,84 @@ pub fn paint_work_packages(
             };
             c.add(Shape::rect_stroke(br, 3.0, stroke, StrokeKind::Outside));
         }
-        paint_bar_name(c, br, fill, &wp.name);
+        let neighbours = Neighbours {
+            lane: lanes.lane_of.get(w).copied().unwrap_or(0),
+            bars: &bars,
+            diamonds: &diamonds,
+        };
+        paint_bar_name(c, br, fill, wp, &neighbours);
         push_bar_hits(hits, br, m, w, &format!("{}: {}", original.id, wp.name));
     }
 }
 
-/// The name inside the bar, from its visible left edge, when it fits.
-fn paint_bar_name(c: &mut Canvas<'_>, br: Rect, fill: Color32, name: &str) {
-    let font = FontId::proportional(c.g.style.bar_font_px);
+/// What is around a bar on its row.
+struct Neighbours<'a> {
+    /// The bar's lane.
+    lane: usize,
+    /// Every bar of the row, with its lane.
+    bars: &'a [(usize, Rect)],
+    /// Every diamond of the row, left and right edge.
+    diamonds: &'a [(f32, f32)],
+}
+
+impl Neighbours<'_> {
+    /// Where a name beside the bar `br` would start (after any diamond on its end), and how far it may run.
+    fn beside(&self, br: Rect) -> (f32, f32) {
+        const GAP_PX: f32 = 4.0;
+        let mut start = br.right() + GAP_PX;
+        for &(left, right) in self.diamonds {
+            if left < start && right > br.right() - 1.0 {
+                start = start.max(right + GAP_PX);
+            }
+        }
+        let next_bar = self
+            .bars
+            .iter()
+            .filter(|(lane, r)| *lane == self.lane && r.left() >= br.right())
+            .map(|(_, r)| r.left());
+        let next_diamond = self
+            .diamonds
+            .iter()
+            .map(|&(l, _)| l)
+            .filter(|&l| l >= start);
+        let limit = next_bar.chain(next_diamond).fold(f32::INFINITY, f32::min);
+        (start, (limit - GAP_PX - start).max(0.0))
+    }
+}
+
+/// The bar's name by the shared rule ([`place_label`]): inside from its visible left edge, or beside it, or its
+/// short form, or nothing — never a stub.
+fn paint_bar_name(
+    c: &mut Canvas<'_>,
+    br: Rect,
+    fill: Color32,
+    wp: &WorkPackage,
+    around: &Neighbours<'_>,
+) {
     if br.height() < 13.0 {
         return;
     }
-    if let Some(text) = fit_text(c.ctx, name, &font, br.width() - 8.0) {
-        let text_rect = br.intersect(c.g.rows_area());
-        let pos = pos2(text_rect.left().max(br.left()) + 4.0, br.center().y);
-        c.text(pos, Align2::LEFT_CENTER, text, font, theme::text_on(fill));
+    let font = FontId::proportional(c.g.style.bar_font_px);
+    let visible = br.intersect(c.g.rows_area());
+    let inside_left = visible.left().max(br.left()) + 4.0;
+    let (beside_left, beside) = around.beside(br);
+    let room = LabelRoom {
+        inside: br.right() - inside_left - 4.0,
+        beside,
+    };
+    let place = place_label(&wp.name, wp.short_name.as_deref(), room, |t| {
+        c.text_width(t, &font)
+    });
+    match place {
+        LabelPlace::Inside(text) => {
+            let pos = pos2(inside_left, br.center().y);
+            c.text(pos, Align2::LEFT_CENTER, text, font, theme::text_on(fill));
+        }
+        LabelPlace::Beside(text) => {
+            let pos = pos2(beside_left, br.center().y);
+            c.text(pos, Align2::LEFT_CENTER, text, font, Color32::from_gray(40));
+        }
+        LabelPlace::Hidden => {}
     }
 }
 

@@ -149,15 +149,25 @@ fn paint_label(
     let hold_w = if on_hold { 18.0 } else { 0.0 };
     let title_left = band.left() + 9.0 + id_w + 8.0;
     let title_max = band.right() - title_left - badges.width_px() - hold_w - 6.0;
-    let title_font = FontId::proportional(g.style.title_font_px);
-    if let Some(t) = fit_text(ctx, &modification.title, &title_font, title_max) {
-        painter.text(
-            pos2(title_left, band.center().y),
-            Align2::LEFT_CENTER,
-            t,
-            title_font,
-            Color32::from_gray(70),
+    if g.style.high_contrast {
+        paint_wrapped_title(
+            painter,
+            &modification.title,
+            g,
+            band,
+            (title_left, title_max),
         );
+    } else {
+        let title_font = FontId::proportional(g.style.title_font_px);
+        if let Some(t) = fit_text(ctx, &modification.title, &title_font, title_max) {
+            painter.text(
+                pos2(title_left, band.center().y),
+                Align2::LEFT_CENTER,
+                t,
+                title_font,
+                Color32::from_gray(70),
+            );
+        }
     }
     let right = |inset: f32| pos2(band.right() - inset, band.center().y);
     if on_hold {
@@ -201,4 +211,32 @@ fn paint_label(
         Stroke::new(1.0, Color32::from_gray(232)),
     );
     slip_badge
+}
+
+/// Presenting: the title on up to two lines, wrapped between words, in a size the row has room for, rather than
+/// cut short on one line.
+fn paint_wrapped_title(
+    painter: &Painter,
+    title: &str,
+    g: &Geometry,
+    band: Rect,
+    (left, max_px): (f32, f32),
+) {
+    if max_px < 20.0 {
+        return;
+    }
+    let size_px = g.style.title_font_px.min(band.height() / 2.4).max(9.0);
+    let mut job = egui::text::LayoutJob::single_section(
+        title.to_owned(),
+        egui::TextFormat::simple(FontId::proportional(size_px), Color32::from_gray(60)),
+    );
+    job.wrap = egui::text::TextWrapping {
+        max_width: max_px,
+        max_rows: 2,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    let galley = painter.layout_job(job);
+    let top = band.center().y - galley.size().y / 2.0;
+    painter.galley(pos2(left, top), galley, Color32::from_gray(60));
 }
