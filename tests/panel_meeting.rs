@@ -33,7 +33,9 @@ fn presentation_steps_through_modifications_and_leaves_with_escape() {
     assert!(h.query_by_label("File").is_none());
     h.get_by_label("SEC Modification Timetables");
     h.get_by_label("Status as of 8 March 2019");
-    h.get_by_label("Press Down (or Page Down) to step through the modifications.");
+    h.get_by_label("Up / Down: next modification · Esc: leave");
+    // Until a modification is stepped to, the timeline has the whole width: no card.
+    assert!(h.query_by_label("Next step").is_none());
     // Every modification id is legible: a row at least 24 px tall, on screen.
     for m in &h.state().plan().modifications {
         let row = h.get_by_label(&format!("Row {}", m.id)).rect();

@@ -45,7 +45,7 @@ fn presentation_snapshots(size: egui::Vec2, name: &str) {
         h.query_by_label("Next step").is_none(),
         "no card before stepping"
     );
-    h.snapshot(&format!("presentation_{name}"));
+    h.snapshot(format!("presentation_{name}"));
     while h.state().selected.as_deref() != Some("SECMP0056") {
         h.key_press(egui::Key::PageDown);
         h.run();
@@ -53,7 +53,7 @@ fn presentation_snapshots(size: egui::Vec2, name: &str) {
     h.remove_cursor();
     h.run();
     h.get_by_label("Next step");
-    h.snapshot(&format!("presentation_{name}_secmp0056"));
+    h.snapshot(format!("presentation_{name}_secmp0056"));
 }
 
 #[test]

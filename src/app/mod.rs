@@ -63,6 +63,8 @@ pub struct Panels {
     pub bottom_tab: BottomTab,
     /// Meetings panel: include meetings before the status date.
     pub show_past_meetings: bool,
+    /// Presentation mode shows the card of the selected modification.
+    pub card_shown: bool,
 }
 
 impl Default for Panels {
@@ -71,6 +73,7 @@ impl Default for Panels {
             show_bottom: true,
             bottom_tab: BottomTab::Warnings,
             show_past_meetings: false,
+            card_shown: false,
         }
     }
 }

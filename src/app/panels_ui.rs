@@ -69,7 +69,11 @@ impl TimetableApp {
         egui::Panel::bottom("presentation-legend").show(ui, legend_ui::legend_strip_ui);
         // The timeline has the whole width until a modification is stepped to; then a card narrow enough to leave
         // the timeline readable.
-        if let Some(m) = self.selected_index() {
+        // Not while dragging, though: the timeline must not change width under the pointer.
+        if self.timeline.drag.is_none() {
+            self.panels.card_shown = self.selected_index().is_some();
+        }
+        if let Some(m) = self.selected_index().filter(|_| self.panels.card_shown) {
             egui::Panel::right("presentation-card")
                 .resizable(false)
                 .exact_size(320.0)
