@@ -363,7 +363,10 @@ fn export_command_writes_every_format() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("id,title,status"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("\u{feff}id,title,status"),
+        "the same bytes as the file, byte-order mark first"
+    );
 
     // No output asked for: usage error.
     assert_eq!(

@@ -4,6 +4,7 @@ pub mod appendix;
 pub mod atomic_save;
 pub mod export;
 pub mod export_text;
+pub mod ics;
 pub mod json_report;
 pub mod plan_file;
 
