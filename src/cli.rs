@@ -55,8 +55,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export Appendix A (SVG, PNG), the timetable (CSV, Markdown) or a draft of section 3 (Markdown).
-    /// Give one or more outputs; `-` writes a text output to stdout.
+    /// Export Appendix A (SVG, PNG), the timetable (CSV, Markdown), a draft of section 3 (Markdown) or the meetings
+    /// as a calendar (iCalendar). Give one or more outputs; `-` writes a text output to stdout.
     #[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true)))]
     Export {
         /// The plan file.
@@ -76,6 +76,9 @@ pub enum Command {
         /// A Markdown draft of the paper's section 3, one paragraph per modification.
         #[arg(long, group = "outputs")]
         section3: Option<PathBuf>,
+        /// Every meeting, with the agenda and papers deadlines, as an iCalendar file for Outlook.
+        #[arg(long, group = "outputs")]
+        ics: Option<PathBuf>,
         /// Paper size of the appendix.
         #[arg(long, value_enum, default_value_t = PaperSize::A4)]
         size: PaperSize,
@@ -125,6 +128,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             csv,
             md,
             section3,
+            ics,
             size,
             portrait,
             dpi,
@@ -135,6 +139,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
                 csv,
                 md,
                 section3,
+                ics,
             };
             let settings = ExportSettings {
                 paper: size,
@@ -184,6 +189,7 @@ struct ExportOutputs {
     csv: Option<PathBuf>,
     md: Option<PathBuf>,
     section3: Option<PathBuf>,
+    ics: Option<PathBuf>,
 }
 
 impl ExportOutputs {
@@ -195,6 +201,7 @@ impl ExportOutputs {
             ExportKind::TimetableCsv => self.csv.as_deref(),
             ExportKind::TimetableMarkdown => self.md.as_deref(),
             ExportKind::Section3 => self.section3.as_deref(),
+            ExportKind::Calendar => self.ics.as_deref(),
         }
     }
 }

@@ -141,54 +141,65 @@ fn csv_and_markdown_hold_every_modification() {
     assert_eq!(md.lines().filter(|l| l.starts_with("| SECMP")).count(), 18);
 }
 
-/// Sentences each modification's section 3 paragraph must contain, from the Panel paper.
+/// What each modification's section 3 paragraph must say, from the Panel paper: the facts (who has it, when, which
+/// meeting) in the paper's own phrases where the paper has one.
 const SECTION_3: [(&str, &[&str]); 18] = [
     (
         "SECMP0007",
         &[
             "### SECMP0007 'Firmware updates to IHDs and PPMIDs'",
-            "We expect the DCC's response on 15 March 2019.",
-            "We will present this modification to the Working Group at the monthly meeting on 3 April 2019 for review and comment.",
-            "We will return to the Panel at the April 2019 meeting to provide an update on this modification and agree the next set of dates.",
+            // Paper: "The DCC's updated Preliminary Assessment is expected to be returned on 15 March 2019".
+            "currently with the DCC for Preliminary Assessment, and we expect to receive a response on 15 March 2019.",
+            // Paper: "we will review the response with the Proposer ... before presenting this to the Working Group
+            // meeting on 3 April 2019 for review and comment."
+            "Following review by SECAS and the Proposer, we expect to present this modification to the Working Group at the monthly meeting on 3 April 2019 for review and comment.",
+            "We will return to the Panel at the April 2019 meeting to provide an update on this modification and agree the next set of dates, which will be subject to the outcome of the Working Group meeting.",
         ],
     ),
     (
         "SECMP0010",
         &[
-            "We expect the DCC's response by early April 2019.",
-            "monthly meeting on 1 May 2019",
+            "currently with the DCC for Preliminary Assessment, and we expect to receive a response by early April 2019.",
+            "Working Group at the monthly meeting in May 2019 for review and comment",
             "at the May 2019 meeting",
         ],
     ),
     (
         "SECMP0012",
         &[
-            "on 3 April 2019",
-            "at the May 2019 meeting",
-            "Risk: No appetite to either progress or close",
+            "This modification is on hold.",
+            "Working Group at the monthly meeting on 3 April 2019",
+            "We will return to the Panel at the May 2019 meeting",
+            "no appetite to either progress or close",
         ],
     ),
     (
         "SECMP0013",
         &[
-            "Review NCSC response; engage with the SSC (the Sub-Committee) is planned to complete on 24 April 2019.",
+            "currently with the DCC for Preliminary Assessment, and we expect to receive a response by early April 2019.",
+            // Paper: "In parallel to this, ... we will need to further engage with the Sub-Committee".
+            "In parallel, we are working with the Sub-Committee to review NCSC response and engage with the SSC",
+            "monthly meeting in May 2019",
             "at the May 2019 meeting",
         ],
     ),
     (
         "SECMP0015",
         &[
+            "currently with the DCC for Impact Assessment",
             "We expect to issue the industry consultation in March 2019.",
             "at the May 2019 meeting",
-            "Risk: The Impact Assessment cannot be completed",
+            "the Impact Assessment cannot be completed until an enduring approach to DCC implementation costs is agreed",
         ],
     ),
     (
         "SECMP0024",
         &[
-            "by the end of March 2019",
-            "We will request the DCC's assessment by the end of March 2019.",
-            "monthly meeting on 5 June 2019",
+            "update business requirements (original and alternative), and expect to complete this by the end of March 2019.",
+            "We will request a Preliminary Assessment from the DCC by the end of March 2019.",
+            // The paper's own sentence.
+            "The response would then be received from the DCC and reviewed by SECAS and the Proposer by early May 2019.",
+            "monthly meeting in June 2019",
             "at the June 2019 meeting",
         ],
     ),
@@ -201,9 +212,9 @@ const SECTION_3: [(&str, &[&str]); 18] = [
     (
         "SECMP0032",
         &[
-            "Agree next steps with the Proposer (SECAS) is planned to complete on 5 April 2019.",
+            "We are currently working to agree next steps with the Proposer, and expect to complete this by 5 April 2019.",
             "at the April 2019 meeting",
-            "Risk: A complex and in-depth topic",
+            "a complex and in-depth topic",
         ],
     ),
     (
@@ -223,46 +234,58 @@ const SECTION_3: [(&str, &[&str]); 18] = [
     (
         "SECMP0046",
         &[
-            "We will discuss this modification at the Working Group meeting on 20 March 2019.",
-            "We will request the DCC's assessment by early April 2019.",
-            "We expect the DCC's response by mid-May 2019.",
+            // Paper: "A standalone Working Group meeting is being held on 20 March 2019 ... After this meeting, we
+            // will work with the Proposer and the DCC to finalise the business requirements".
+            "We will discuss this modification at a standalone Working Group meeting on 20 March 2019. We will finalise business requirements with the Proposer and DCC by early April 2019.",
+            "We will request a Preliminary Assessment from the DCC by early April 2019.",
+            "reviewed by SECAS and the Proposer by mid-May 2019",
+            "monthly meeting in June 2019",
             "at the June 2019 meeting",
         ],
     ),
     (
         "SECMP0053",
         &[
-            "We expect the DCC's response by mid-March 2019.",
+            // The paper's own sentence.
+            "This modification is currently with the DCC for Preliminary Assessment, and we expect to receive a response by mid-March 2019.",
+            "Following review by SECAS and the Proposer, we expect to present this modification to the Working Group at the monthly meeting on 3 April 2019 for review and comment.",
             "at the April 2019 meeting",
-            "SECMP0053 is a candidate for the November 2019 SEC Release; to be included, the Modification Report needs to be submitted to the Panel at the May 2019 meeting.",
+            "SECMP0053 is a candidate for the November 2019 SEC Release, but to be included, the Modification Report needs to be submitted to the Panel at the May 2019 meeting.",
         ],
     ),
     (
         "SECMP0055",
         &[
-            "We will discuss it with the TABASC on 21 March 2019.",
+            "review consultation responses and confirm final list of IRPs",
+            "We will be engaging with the TABASC at its meeting on 21 March 2019.",
             "We expect to return to the Panel with the Modification Report at the April 2019 meeting.",
         ],
     ),
     (
         "SECMP0056",
-        &["by early April 2019", "at the May 2019 meeting"],
+        &[
+            // The issue's (and the paper's) sentences.
+            "This modification is currently with the DCC for Preliminary Assessment, and we expect to receive a response by early April 2019. Following review by SECAS and the Proposer, we expect to present this modification to the Working Group at the monthly meeting in May 2019",
+            "We will return to the Panel at the May 2019 meeting to provide an update on this modification and agree the next set of dates",
+        ],
     ),
     (
         "SECMP0062",
         &[
             "We expect to issue the industry consultation by mid-March 2019.",
             "We expect to return to the Panel with the Modification Report at the May 2019 meeting.",
-            "The DCC Impact Assessment of circa £17,000 needs agreement.",
+            "We ask the Panel to agree to incur the costs of the DCC Impact Assessment of circa £17,000.",
             "candidate for the November 2019 SEC Release",
+            "May 2019 is the latest the Modification Report can return",
         ],
     ),
     (
         "SECMP0063",
         &[
+            "working with the Sub-Committee",
             "by the end of April 2019",
-            "We will request the DCC's assessment by mid-May 2019.",
-            "monthly meeting on 3 July 2019",
+            "We will request a Preliminary Assessment from the DCC by mid-May 2019.",
+            "monthly meeting in July 2019",
             "at the July 2019 meeting",
         ],
     ),
@@ -276,13 +299,32 @@ const SECTION_3: [(&str, &[&str]); 18] = [
     (
         "SECMP0067",
         &[
-            "We will discuss it with the TABASC on 21 March 2019.",
-            "We will request the DCC's assessment by early April 2019.",
-            "monthly meeting on 5 June 2019",
+            "We are currently working on the business requirements with the DCC (Proposer), and expect to complete this by early April 2019.",
+            "We will be engaging with the TABASC at its meeting on 21 March 2019.",
+            "We will request a Preliminary Assessment from the DCC by early April 2019.",
+            "monthly meeting in June 2019",
             "at the June 2019 meeting",
         ],
     ),
 ];
+
+/// Field dumps the old draft made: a work package name followed by its owner in brackets, "is planned to complete",
+/// "Risk:" labels.
+fn field_dumps(text: &str) -> Vec<&'static str> {
+    [
+        "(the DCC)",
+        "(SECAS)",
+        "(the Sub-Committee)",
+        "(the Proposer)",
+        "is planned to complete",
+        "Risk:",
+        "needs agreement",
+        "..",
+    ]
+    .into_iter()
+    .filter(|d| text.contains(d))
+    .collect()
+}
 
 #[test]
 fn section_3_reads_like_the_paper_for_all_eighteen() {
@@ -297,9 +339,80 @@ fn section_3_reads_like_the_paper_for_all_eighteen() {
         for s in sentences {
             assert!(text.contains(s), "{id} lacks {s:?}:\n{text}");
         }
+        assert!(
+            field_dumps(&text).is_empty(),
+            "{id}: {:?}\n{text}",
+            field_dumps(&text)
+        );
     }
     let all = section3_markdown(&plan, &schedule, &warnings);
     assert_eq!(all.matches("\n### SECMP").count(), 18);
+}
+
+#[test]
+fn section_3_says_what_the_paper_says_for_four_modifications() {
+    let (plan, schedule, warnings) = bundled();
+    let para = |id: &str| {
+        let i = plan.modification_index(id).unwrap();
+        section3_paragraph(&plan, &schedule, &warnings, i)
+    };
+    // Each fact of the paper's paragraph, in order: (who has it now, when, the next meeting, the Panel).
+    let in_order = |text: &str, facts: &[&str]| {
+        let mut from = 0;
+        for f in facts {
+            let at = text[from..]
+                .find(f)
+                .unwrap_or_else(|| panic!("{f:?} missing or out of order:\n{text}"));
+            from += at + f.len();
+        }
+    };
+    in_order(
+        &para("SECMP0007"),
+        &[
+            "with the DCC",
+            "on 15 March 2019",
+            "SECAS and the Proposer",
+            "Working Group",
+            "3 April 2019",
+            "April 2019 meeting",
+        ],
+    );
+    in_order(
+        &para("SECMP0056"),
+        &[
+            "with the DCC",
+            "Preliminary Assessment",
+            "early April 2019",
+            "SECAS and the Proposer",
+            "Working Group",
+            "May 2019",
+            "return to the Panel at the May 2019 meeting",
+        ],
+    );
+    // On hold: nothing planned, no Panel date, no Working Group.
+    let held = para("SECMP0028");
+    in_order(
+        &held,
+        &[
+            "on hold pending the outcome of SECMP0067",
+            "no further action",
+        ],
+    );
+    assert!(
+        !held.contains("Working Group") && !held.contains("return to the Panel"),
+        "{held}"
+    );
+    in_order(
+        &para("SECMP0062"),
+        &[
+            "industry consultation",
+            "mid-March 2019",
+            "Impact Assessment",
+            "Modification Report at the May 2019 meeting",
+            "November 2019 SEC Release",
+            "circa £17,000",
+        ],
+    );
 }
 
 fn bin() -> Command {
@@ -363,7 +476,10 @@ fn export_command_writes_every_format() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("id,title,status"));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("\u{feff}id,title,status"),
+        "the same bytes as the file, byte-order mark first"
+    );
 
     // No output asked for: usage error.
     assert_eq!(

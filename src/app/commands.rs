@@ -28,6 +28,8 @@ pub enum Command {
     ExportTimetableMarkdown,
     /// Export a draft of the paper's section 3.
     ExportSection3,
+    /// Export the meetings and their deadlines as an iCalendar file.
+    ExportCalendar,
     /// Quit the app.
     Quit,
     /// Undo the last edit.
@@ -107,6 +109,7 @@ impl Command {
             Command::ExportTimetableCsv => "Timetable as CSV…",
             Command::ExportTimetableMarkdown => "Timetable as Markdown…",
             Command::ExportSection3 => "Section 3 draft (Markdown)…",
+            Command::ExportCalendar => "Meetings as a calendar (iCalendar)…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -147,6 +150,9 @@ impl Command {
             Command::ExportTimetableCsv => "One row per modification, for a spreadsheet",
             Command::ExportTimetableMarkdown => "One row per modification, as a Markdown table",
             Command::ExportSection3 => "A paragraph per modification in the paper's own style",
+            Command::ExportCalendar => {
+                "Every meeting, with its agenda and papers deadlines, for Outlook or any calendar; importing again updates the events"
+            }
             Command::Quit => "Close SEC Timetable",
             Command::Undo => "Undo the last change",
             Command::Redo => "Redo the last undone change",
@@ -208,6 +214,7 @@ impl Command {
             Command::ExportTimetableCsv => ExportKind::TimetableCsv,
             Command::ExportTimetableMarkdown => ExportKind::TimetableMarkdown,
             Command::ExportSection3 => ExportKind::Section3,
+            Command::ExportCalendar => ExportKind::Calendar,
             _ => return None,
         })
     }
@@ -430,6 +437,6 @@ mod tests {
                 Command::TogglePresentation,
             ]
         );
-        assert_eq!(Command::iter_exports().count(), 5);
+        assert_eq!(Command::iter_exports().count(), 6);
     }
 }

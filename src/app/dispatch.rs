@@ -119,7 +119,8 @@ impl TimetableApp {
             | Command::ExportAppendixPng
             | Command::ExportTimetableCsv
             | Command::ExportTimetableMarkdown
-            | Command::ExportSection3 => {}
+            | Command::ExportSection3
+            | Command::ExportCalendar => {}
         }
     }
 

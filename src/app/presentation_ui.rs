@@ -6,8 +6,8 @@ use egui::{Color32, RichText, Ui};
 
 use super::analysis::Analysis;
 use super::theme;
-use crate::io::export_text::{dependency_phrases, prose_date};
-use crate::model::{MeetingKind, MilestoneKind, Plan, format_approx, format_date};
+use crate::io::export_text::{current_step, dependency_phrases, prose_date};
+use crate::model::{MeetingKind, MilestoneKind, Plan, format_date};
 
 /// The title bar: plan title, status date, what is filtered, how to leave.
 pub fn title_bar_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) {
@@ -70,15 +70,11 @@ pub fn card_ui(ui: &mut Ui, plan: &Plan, a: &Analysis, m: Option<usize>) {
             .size(15.0)
             .color(Color32::from_gray(90)),
     );
-    match m.current_work_package(status) {
-        Some(w) => ui.label(big(&format!(
-            "{} ({}), due {}",
-            w.name,
-            w.owner.label(),
-            format_approx(w.end, w.end_precision)
-        ))),
-        None => ui.label(big("No work package planned")),
-    };
+    // The section 3 draft's own sentence: "This modification is currently with the DCC for …".
+    let next_step = current_step(plan, &a.schedule, mi);
+    ui.label(big(next_step
+        .as_deref()
+        .unwrap_or("No work package planned")));
     let next = |kind: MilestoneKind| {
         m.milestones
             .iter()

@@ -1,5 +1,5 @@
-//! One way to export: Appendix A (SVG, PNG), the timetable (CSV, Markdown) or the section 3 draft, rendered to bytes
-//! and written atomically. The app's File > Export and `sec-timetable export` both come here.
+//! One way to export: Appendix A (SVG, PNG), the timetable (CSV, Markdown), the section 3 draft or the meetings as a
+//! calendar, rendered to bytes and written atomically. The app's File > Export and `sec-timetable export` both come here.
 
 use std::path::{Path, PathBuf};
 
@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use super::appendix::{AppendixInput, Page, PaperSize, RasterError, appendix_svg, svg_to_png};
 use super::export_text::{section3_markdown, timetable_csv, timetable_markdown, timetable_rows};
+use super::ics::meetings_ics;
 use super::plan_file::{SaveError, write_atomically};
 use crate::model::layout::row_order;
 use crate::model::{Plan, Schedule, Warning};
@@ -24,7 +25,13 @@ pub enum ExportKind {
     TimetableMarkdown,
     /// A draft of the paper's section 3, as Markdown.
     Section3,
+    /// Every meeting and its agenda and papers deadlines, as an iCalendar file.
+    Calendar,
 }
+
+/// The UTF-8 byte-order mark the CSV starts with: without it Excel reads the file in the local code page, and "£"
+/// arrives as "Â£".
+pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 impl ExportKind {
     /// Menu text.
@@ -35,6 +42,7 @@ impl ExportKind {
             ExportKind::TimetableCsv => "Timetable as CSV…",
             ExportKind::TimetableMarkdown => "Timetable as Markdown…",
             ExportKind::Section3 => "Section 3 draft (Markdown)…",
+            ExportKind::Calendar => "Meetings as a calendar (iCalendar)…",
         }
     }
 
@@ -46,6 +54,7 @@ impl ExportKind {
             ExportKind::TimetableCsv => "the timetable (CSV)",
             ExportKind::TimetableMarkdown => "the timetable (Markdown)",
             ExportKind::Section3 => "the section 3 draft (Markdown)",
+            ExportKind::Calendar => "the meetings calendar (iCalendar)",
         }
     }
 
@@ -56,6 +65,7 @@ impl ExportKind {
             ExportKind::AppendixPng => "png",
             ExportKind::TimetableCsv => "csv",
             ExportKind::TimetableMarkdown | ExportKind::Section3 => "md",
+            ExportKind::Calendar => "ics",
         }
     }
 
@@ -65,6 +75,7 @@ impl ExportKind {
             ExportKind::AppendixSvg | ExportKind::AppendixPng => "appendix_a",
             ExportKind::TimetableCsv | ExportKind::TimetableMarkdown => "timetable",
             ExportKind::Section3 => "section_3",
+            ExportKind::Calendar => "meetings",
         };
         format!("{stem}_{suffix}.{}", self.extension())
     }
@@ -168,13 +179,15 @@ pub fn render(
                 svg_to_png(&svg, w, h).map_err(ExportError::Png)?
             }
         }
-        ExportKind::TimetableCsv => timetable_csv(&timetable_rows(plan, warnings))
-            .map_err(ExportError::Csv)?
-            .into_bytes(),
+        ExportKind::TimetableCsv => {
+            let csv = timetable_csv(&timetable_rows(plan, warnings)).map_err(ExportError::Csv)?;
+            [UTF8_BOM, csv.as_bytes()].concat()
+        }
         ExportKind::TimetableMarkdown => {
             timetable_markdown(plan, &timetable_rows(plan, warnings)).into_bytes()
         }
         ExportKind::Section3 => section3_markdown(plan, schedule, warnings).into_bytes(),
+        ExportKind::Calendar => meetings_ics(plan, schedule).into_bytes(),
     })
 }
 
@@ -223,6 +236,7 @@ mod tests {
                 ExportKind::TimetableCsv,
                 ExportKind::TimetableMarkdown,
                 ExportKind::Section3,
+                ExportKind::Calendar,
             ]
         );
         let names: Vec<_> = kinds.iter().map(|k| k.file_name("plan")).collect();
@@ -234,6 +248,7 @@ mod tests {
                 "plan_timetable.csv",
                 "plan_timetable.md",
                 "plan_section_3.md",
+                "plan_meetings.ics",
             ]
         );
         assert!(kinds.iter().all(|k| k.text().ends_with('…')));
@@ -260,9 +275,10 @@ mod tests {
         };
         let text = |kind| String::from_utf8(render(kind, &input, &settings).unwrap()).unwrap();
         assert!(text(ExportKind::AppendixSvg).starts_with("<svg"));
-        assert!(text(ExportKind::TimetableCsv).starts_with("id,title,status"));
+        assert!(text(ExportKind::TimetableCsv).starts_with("\u{feff}id,title,status"));
         assert!(text(ExportKind::TimetableMarkdown).contains("| SECMP0067 |"));
         assert!(text(ExportKind::Section3).contains("### SECMP0067"));
+        assert!(text(ExportKind::Calendar).starts_with("BEGIN:VCALENDAR\r\n"));
         let png = render(ExportKind::AppendixPng, &input, &settings).unwrap();
         assert!(png.starts_with(b"\x89PNG"));
     }

@@ -1,11 +1,11 @@
-//! Text exports: the timetable as CSV and Markdown (one row per modification), and a Markdown draft of the paper's
-//! section 3, one paragraph per modification in the paper's own style.
+//! Text exports: the timetable as CSV and Markdown (one row per modification), and the agendas. The section 3
+//! draft is in [`super::section3`] and re-exported here.
 
 use jiff::civil::Date;
 
+pub use super::section3::{current_step, section3_markdown, section3_paragraph};
 use crate::model::{
-    DependencyKind, MeetingKind, Milestone, MilestoneKind, Modification, Plan, Precision, Schedule,
-    Status, Warning, format_approx, format_date,
+    Milestone, MilestoneKind, Modification, Plan, Precision, Warning, format_approx, format_date,
 };
 
 /// One modification's line of the timetable.
@@ -174,200 +174,6 @@ pub fn prose_date(date: Date, precision: Precision) -> String {
     }
 }
 
-fn owner_phrase(owner: crate::model::Owner) -> &'static str {
-    use crate::model::Owner;
-    match owner {
-        Owner::Secas => "SECAS",
-        Owner::Dcc => "the DCC",
-        Owner::Proposer => "the Proposer",
-        Owner::SubCommittee => "the Sub-Committee",
-        Owner::WorkingGroup => "the Working Group",
-        Owner::Industry => "industry",
-        Owner::Panel => "the Panel",
-    }
-}
-
-/// What happens next, in date order, as sentences.
-fn next_steps(plan: &Plan, schedule: &Schedule, m: &Modification) -> Vec<String> {
-    let status = plan.meta.status_date;
-    // (date, sentence) for what lies ahead.
-    let mut steps: Vec<(Date, String)> = Vec::new();
-    for w in m.work_packages.iter().filter(|w| w.end >= status) {
-        steps.push((
-            w.start,
-            format!(
-                "{} ({}) is planned to complete {}.",
-                w.name,
-                owner_phrase(w.owner),
-                prose_date(w.end, w.end_precision)
-            ),
-        ));
-    }
-    for x in m
-        .milestones
-        .iter()
-        .filter(|x| !x.done && x.date >= status)
-        .filter(|x| {
-            !matches!(
-                x.kind,
-                MilestoneKind::PanelReturn | MilestoneKind::ModificationReport
-            )
-        })
-    {
-        let when = prose_date(x.date, x.precision);
-        let sentence = match x.kind {
-            MilestoneKind::DccRequest => format!("We will request the DCC's assessment {when}."),
-            MilestoneKind::DccResponseDue => format!("We expect the DCC's response {when}."),
-            MilestoneKind::WorkingGroup => {
-                let meeting = schedule.on(x.date, MeetingKind::WorkingGroup);
-                match meeting {
-                    Some(mt) if mt.series.is_some() => format!(
-                        "We will present this modification to the Working Group at the monthly meeting {when} for review and comment."
-                    ),
-                    _ => format!(
-                        "We will discuss this modification at the Working Group meeting {when}."
-                    ),
-                }
-            }
-            MilestoneKind::SubCommittee => {
-                let name = schedule
-                    .on(x.date, MeetingKind::SubCommittee)
-                    .map_or("the Sub-Committee".to_owned(), |mt| {
-                        format!("the {}", mt.name)
-                    });
-                format!("We will discuss it with {name} {when}.")
-            }
-            MilestoneKind::ConsultationIssue => {
-                format!("We expect to issue the industry consultation {when}.")
-            }
-            MilestoneKind::ConsultationClose => format!("The industry consultation closes {when}."),
-            _ => format!("{} {when}.", x.label),
-        };
-        steps.push((x.date, sentence));
-    }
-    steps.sort_by_key(|(d, _)| *d);
-    steps.into_iter().map(|(_, s)| s).collect()
-}
-
-/// The paragraph of section 3 for modification `i`.
-pub fn section3_paragraph(
-    plan: &Plan,
-    schedule: &Schedule,
-    warnings: &[Warning],
-    i: usize,
-) -> String {
-    let m = &plan.modifications[i];
-    let mut paragraphs: Vec<String> = Vec::new();
-    paragraphs.push(format!("### {} '{}'", m.id, m.title));
-    if !m.summary.is_empty() {
-        paragraphs.push(m.summary.clone());
-    }
-
-    let mut now: Vec<String> = Vec::new();
-    for d in &m.dependencies {
-        match d.kind {
-            DependencyKind::OnHoldPending => now.push(format!(
-                "{} is on hold pending the outcome of {}; we will take no further action on it until then.",
-                m.id, d.on
-            )),
-            DependencyKind::InParallelWith => {
-                now.push(format!("{} will now progress in parallel with {}.", m.id, d.on))
-            }
-            DependencyKind::FinishToStart => now.push(format!(
-                "Work on {} starts once {} completes{}.",
-                m.id,
-                d.on,
-                if d.lag_days > 0 {
-                    format!(", plus {} working days", d.lag_days)
-                } else {
-                    String::new()
-                }
-            )),
-        }
-    }
-    if m.status == Status::OnHold && m.dependencies.is_empty() {
-        now.push("This modification is currently on hold.".into());
-    }
-    now.extend(next_steps(plan, schedule, m));
-    if !now.is_empty() {
-        paragraphs.push(now.join(" "));
-    }
-
-    let mut panel: Vec<String> = Vec::new();
-    if let Some(x) = m.panel_return() {
-        let month = x.date.strftime("%B %Y");
-        panel.push(match x.kind {
-            MilestoneKind::ModificationReport => {
-                format!("We expect to return to the Panel with the Modification Report at the {month} meeting.")
-            }
-            _ => format!(
-                "We will return to the Panel at the {month} meeting to provide an update on this modification and agree the next set of dates."
-            ),
-        });
-    } else if !warnings
-        .iter()
-        .any(|w| w.index == i && w.code == crate::model::WarningCode::BlackHole)
-    {
-        // Held modifications wait on another; nothing to add.
-    } else {
-        panel.push("No date has yet been set for this modification to return to the Panel.".into());
-    }
-    if let Some(r) = m.target_release.as_deref().and_then(|r| plan.release(r)) {
-        let cutoff = schedule
-            .by_id(&r.cutoff_meeting)
-            .map_or(String::new(), |c| {
-                format!(" at the {} meeting", c.date.strftime("%B %Y"))
-            });
-        panel.push(format!(
-            "{} is a candidate for the {}; to be included, the Modification Report needs to be submitted to the Panel{}.",
-            m.id, r.name, cutoff
-        ));
-    }
-    for c in &m.costs {
-        let amount = c.amount_gbp.map_or(String::new(), |a| {
-            format!(
-                " of {}£{}",
-                if c.approximate { "circa " } else { "" },
-                thousands(a)
-            )
-        });
-        panel.push(format!("The {}{amount} needs agreement.", c.item));
-    }
-    for r in &m.risks {
-        panel.push(format!("Risk: {r}"));
-    }
-    if !panel.is_empty() {
-        paragraphs.push(panel.join(" "));
-    }
-    paragraphs.join("\n\n")
-}
-
-fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A Markdown draft of the paper's section 3 for the whole plan.
-pub fn section3_markdown(plan: &Plan, schedule: &Schedule, warnings: &[Warning]) -> String {
-    let mut out = format!(
-        "## 3. Proposed modification work packages and timelines\n\n_Draft generated from the plan, status date {}._\n\n",
-        format_date(plan.meta.status_date)
-    );
-    let parts: Vec<String> = (0..plan.modifications.len())
-        .map(|i| section3_paragraph(plan, schedule, warnings, i))
-        .collect();
-    out.push_str(&parts.join("\n\n"));
-    out.push('\n');
-    out
-}
-
 /// The agenda of each meeting in `meetings`: what is due and why, with the notice deadlines.
 pub fn agenda_text(plan: &Plan, meetings: &[crate::model::agenda::AgendaEntry<'_>]) -> String {
     let mut out = String::new();
@@ -424,12 +230,5 @@ mod tests {
             prose_date(date(2019, 5, 15), Precision::Month),
             "in May 2019"
         );
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(17000), "17,000");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1234567), "1,234,567");
     }
 }

@@ -4,8 +4,10 @@ pub mod appendix;
 pub mod atomic_save;
 pub mod export;
 pub mod export_text;
+pub mod ics;
 pub mod json_report;
 pub mod plan_file;
+pub mod section3;
 
 pub use plan_file::{
     LoadError, Location, SaveError, load_plan, parse_plan, plan_to_string, save_plan,
