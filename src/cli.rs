@@ -55,7 +55,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export Appendix A (SVG, PNG), the timetable (CSV, Markdown) or a draft of section 3 (Markdown).
+    /// Export Appendix A (SVG, PNG, PDF), the timetable (CSV, Markdown) or a draft of section 3 (Markdown).
     /// Give one or more outputs; `-` writes a text output to stdout.
     #[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true)))]
     Export {
@@ -67,6 +67,9 @@ pub enum Command {
         /// Appendix A as PNG.
         #[arg(long, group = "outputs")]
         png: Option<PathBuf>,
+        /// Appendix A as PDF (vector, text selectable; long plans run onto further pages).
+        #[arg(long, group = "outputs")]
+        pdf: Option<PathBuf>,
         /// The timetable as CSV, one row per modification.
         #[arg(long, group = "outputs")]
         csv: Option<PathBuf>,
@@ -122,6 +125,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             plan,
             svg,
             png,
+            pdf,
             csv,
             md,
             section3,
@@ -132,6 +136,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             let outputs = ExportOutputs {
                 svg,
                 png,
+                pdf,
                 csv,
                 md,
                 section3,
@@ -181,6 +186,7 @@ fn parse_dpi(s: &str) -> Result<f64, String> {
 struct ExportOutputs {
     svg: Option<PathBuf>,
     png: Option<PathBuf>,
+    pdf: Option<PathBuf>,
     csv: Option<PathBuf>,
     md: Option<PathBuf>,
     section3: Option<PathBuf>,
@@ -192,6 +198,7 @@ impl ExportOutputs {
         match kind {
             ExportKind::AppendixSvg => self.svg.as_deref(),
             ExportKind::AppendixPng => self.png.as_deref(),
+            ExportKind::AppendixPdf => self.pdf.as_deref(),
             ExportKind::TimetableCsv => self.csv.as_deref(),
             ExportKind::TimetableMarkdown => self.md.as_deref(),
             ExportKind::Section3 => self.section3.as_deref(),
