@@ -437,6 +437,6 @@ mod tests {
                 Command::TogglePresentation,
             ]
         );
-        assert_eq!(Command::iter_exports().count(), 5);
+        assert_eq!(Command::iter_exports().count(), 6);
     }
 }
