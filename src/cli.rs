@@ -55,8 +55,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export Appendix A (SVG, PNG), the timetable (CSV, Markdown), a draft of section 3 (Markdown) or the meetings
-    /// as a calendar (iCalendar). Give one or more outputs; `-` writes a text output to stdout.
+    /// Export Appendix A (SVG, PNG, PDF), the timetable (CSV, Markdown), a draft of section 3 (Markdown) or the
+    /// meetings as a calendar (iCalendar). Give one or more outputs; `-` writes a text output to stdout.
     #[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true)))]
     Export {
         /// The plan file.
@@ -67,6 +67,9 @@ pub enum Command {
         /// Appendix A as PNG.
         #[arg(long, group = "outputs")]
         png: Option<PathBuf>,
+        /// Appendix A as PDF (vector, text selectable; long plans run onto further pages).
+        #[arg(long, group = "outputs")]
+        pdf: Option<PathBuf>,
         /// The timetable as CSV, one row per modification.
         #[arg(long, group = "outputs")]
         csv: Option<PathBuf>,
@@ -125,6 +128,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             plan,
             svg,
             png,
+            pdf,
             csv,
             md,
             section3,
@@ -136,6 +140,7 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             let outputs = ExportOutputs {
                 svg,
                 png,
+                pdf,
                 csv,
                 md,
                 section3,
@@ -186,6 +191,7 @@ fn parse_dpi(s: &str) -> Result<f64, String> {
 struct ExportOutputs {
     svg: Option<PathBuf>,
     png: Option<PathBuf>,
+    pdf: Option<PathBuf>,
     csv: Option<PathBuf>,
     md: Option<PathBuf>,
     section3: Option<PathBuf>,
@@ -198,6 +204,7 @@ impl ExportOutputs {
         match kind {
             ExportKind::AppendixSvg => self.svg.as_deref(),
             ExportKind::AppendixPng => self.png.as_deref(),
+            ExportKind::AppendixPdf => self.pdf.as_deref(),
             ExportKind::TimetableCsv => self.csv.as_deref(),
             ExportKind::TimetableMarkdown => self.md.as_deref(),
             ExportKind::Section3 => self.section3.as_deref(),

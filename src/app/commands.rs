@@ -22,6 +22,8 @@ pub enum Command {
     ExportAppendixSvg,
     /// Export Appendix A as PNG.
     ExportAppendixPng,
+    /// Export Appendix A as PDF.
+    ExportAppendixPdf,
     /// Export the timetable as CSV.
     ExportTimetableCsv,
     /// Export the timetable as a Markdown table.
@@ -106,6 +108,7 @@ impl Command {
             Command::SaveAs => "Save As…",
             Command::ExportAppendixSvg => "Appendix A as SVG…",
             Command::ExportAppendixPng => "Appendix A as PNG…",
+            Command::ExportAppendixPdf => "Appendix A as PDF…",
             Command::ExportTimetableCsv => "Timetable as CSV…",
             Command::ExportTimetableMarkdown => "Timetable as Markdown…",
             Command::ExportSection3 => "Section 3 draft (Markdown)…",
@@ -146,6 +149,9 @@ impl Command {
             }
             Command::ExportAppendixPng => {
                 "The whole timeline as a PNG image, for the paper's Appendix A"
+            }
+            Command::ExportAppendixPdf => {
+                "The whole timeline as a PDF for the Panel paper: vector, text searchable, further pages for long plans"
             }
             Command::ExportTimetableCsv => "One row per modification, for a spreadsheet",
             Command::ExportTimetableMarkdown => "One row per modification, as a Markdown table",
@@ -211,6 +217,7 @@ impl Command {
         Some(match self {
             Command::ExportAppendixSvg => ExportKind::AppendixSvg,
             Command::ExportAppendixPng => ExportKind::AppendixPng,
+            Command::ExportAppendixPdf => ExportKind::AppendixPdf,
             Command::ExportTimetableCsv => ExportKind::TimetableCsv,
             Command::ExportTimetableMarkdown => ExportKind::TimetableMarkdown,
             Command::ExportSection3 => ExportKind::Section3,
@@ -437,6 +444,6 @@ mod tests {
                 Command::TogglePresentation,
             ]
         );
-        assert_eq!(Command::iter_exports().count(), 6);
+        assert_eq!(Command::iter_exports().count(), 7);
     }
 }

@@ -117,6 +117,7 @@ impl TimetableApp {
             Command::ToggleBottomPanel => self.panels.show_bottom = !self.panels.show_bottom,
             Command::ExportAppendixSvg
             | Command::ExportAppendixPng
+            | Command::ExportAppendixPdf
             | Command::ExportTimetableCsv
             | Command::ExportTimetableMarkdown
             | Command::ExportSection3

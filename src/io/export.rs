@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use super::appendix::{AppendixInput, Page, PaperSize, RasterError, appendix_svg, svg_to_png};
+use super::appendix::{
+    AppendixInput, Page, PaperSize, PdfError, RasterError, appendix_pdf, appendix_svg,
+    portable_svg, svg_to_png,
+};
 use super::export_text::{section3_markdown, timetable_csv, timetable_markdown, timetable_rows};
 use super::ics::meetings_ics;
 use super::plan_file::{SaveError, write_atomically};
@@ -19,6 +22,8 @@ pub enum ExportKind {
     AppendixSvg,
     /// Appendix A as PNG.
     AppendixPng,
+    /// Appendix A as PDF: vector, text selectable, as many pages as its rows need.
+    AppendixPdf,
     /// The timetable as CSV.
     TimetableCsv,
     /// The timetable as a Markdown table.
@@ -39,6 +44,7 @@ impl ExportKind {
         match self {
             ExportKind::AppendixSvg => "Appendix A as SVG…",
             ExportKind::AppendixPng => "Appendix A as PNG…",
+            ExportKind::AppendixPdf => "Appendix A as PDF…",
             ExportKind::TimetableCsv => "Timetable as CSV…",
             ExportKind::TimetableMarkdown => "Timetable as Markdown…",
             ExportKind::Section3 => "Section 3 draft (Markdown)…",
@@ -51,6 +57,7 @@ impl ExportKind {
         match self {
             ExportKind::AppendixSvg => "Appendix A (SVG)",
             ExportKind::AppendixPng => "Appendix A (PNG)",
+            ExportKind::AppendixPdf => "Appendix A (PDF)",
             ExportKind::TimetableCsv => "the timetable (CSV)",
             ExportKind::TimetableMarkdown => "the timetable (Markdown)",
             ExportKind::Section3 => "the section 3 draft (Markdown)",
@@ -63,6 +70,7 @@ impl ExportKind {
         match self {
             ExportKind::AppendixSvg => "svg",
             ExportKind::AppendixPng => "png",
+            ExportKind::AppendixPdf => "pdf",
             ExportKind::TimetableCsv => "csv",
             ExportKind::TimetableMarkdown | ExportKind::Section3 => "md",
             ExportKind::Calendar => "ics",
@@ -72,7 +80,9 @@ impl ExportKind {
     /// Suggested file name for a plan called `stem`.
     pub fn file_name(self, stem: &str) -> String {
         let suffix = match self {
-            ExportKind::AppendixSvg | ExportKind::AppendixPng => "appendix_a",
+            ExportKind::AppendixSvg | ExportKind::AppendixPng | ExportKind::AppendixPdf => {
+                "appendix_a"
+            }
             ExportKind::TimetableCsv | ExportKind::TimetableMarkdown => "timetable",
             ExportKind::Section3 => "section_3",
             ExportKind::Calendar => "meetings",
@@ -124,6 +134,12 @@ pub struct ExportInput<'a> {
 /// Why an export failed; the message says what could not be made or written, and where.
 #[derive(Debug, Error)]
 pub enum ExportError {
+    /// The appendix's text could not be outlined for the SVG.
+    #[error("cannot make Appendix A (SVG): {0}")]
+    Svg(#[source] RasterError),
+    /// The appendix could not be made as PDF.
+    #[error("cannot make Appendix A (PDF): {0}")]
+    Pdf(#[source] PdfError),
     /// The appendix could not be rasterised to PNG.
     #[error("cannot make Appendix A (PNG): {0}")]
     Png(#[source] RasterError),
@@ -162,7 +178,7 @@ pub fn render(
         warnings,
     } = *input;
     Ok(match kind {
-        ExportKind::AppendixSvg | ExportKind::AppendixPng => {
+        ExportKind::AppendixSvg | ExportKind::AppendixPng | ExportKind::AppendixPdf => {
             let rows = row_order(plan);
             let appendix = AppendixInput {
                 plan,
@@ -171,9 +187,12 @@ pub fn render(
                 rows: &rows,
             };
             let page = settings.page();
+            if kind == ExportKind::AppendixPdf {
+                return appendix_pdf(&appendix, page).map_err(ExportError::Pdf);
+            }
             let svg = appendix_svg(&appendix, page);
             if kind == ExportKind::AppendixSvg {
-                svg.into_bytes()
+                portable_svg(&svg).map_err(ExportError::Svg)?.into_bytes()
             } else {
                 let (w, h) = page.pixels(settings.dpi);
                 svg_to_png(&svg, w, h).map_err(ExportError::Png)?
@@ -233,6 +252,7 @@ mod tests {
             [
                 ExportKind::AppendixSvg,
                 ExportKind::AppendixPng,
+                ExportKind::AppendixPdf,
                 ExportKind::TimetableCsv,
                 ExportKind::TimetableMarkdown,
                 ExportKind::Section3,
@@ -245,6 +265,7 @@ mod tests {
             [
                 "plan_appendix_a.svg",
                 "plan_appendix_a.png",
+                "plan_appendix_a.pdf",
                 "plan_timetable.csv",
                 "plan_timetable.md",
                 "plan_section_3.md",
@@ -281,6 +302,8 @@ mod tests {
         assert!(text(ExportKind::Calendar).starts_with("BEGIN:VCALENDAR\r\n"));
         let png = render(ExportKind::AppendixPng, &input, &settings).unwrap();
         assert!(png.starts_with(b"\x89PNG"));
+        let pdf = render(ExportKind::AppendixPdf, &input, &settings).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
     }
 
     #[test]

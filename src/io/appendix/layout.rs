@@ -35,13 +35,23 @@ pub(super) struct Layout {
     pub(super) end_day: f64,
 }
 
+const MARGIN_MM: f64 = 10.0;
+const LEGEND_H_MM: f64 = 16.0;
+const TITLE_H_MM: f64 = 16.0;
+const AXIS_H_MM: f64 = 12.0;
+
 impl Layout {
+    /// Height of the rows' area on `page`.
+    pub(super) fn rows_area_mm(page: Page) -> f64 {
+        page.height_mm - 2.0 * MARGIN_MM - TITLE_H_MM - AXIS_H_MM - LEGEND_H_MM
+    }
+
     pub(super) fn new(plan: &Plan, row_count: usize, page: Page) -> Self {
         let (w, h) = (page.width_mm, page.height_mm);
-        let margin = 10.0;
-        let legend_h = 16.0;
-        let top = margin + 16.0;
-        let axis_h = 12.0;
+        let margin = MARGIN_MM;
+        let legend_h = LEGEND_H_MM;
+        let top = margin + TITLE_H_MM;
+        let axis_h = AXIS_H_MM;
         let label_w = (w * 0.27).min(80.0);
         let rows_top = top + axis_h;
         let rows_bottom = h - margin - legend_h;

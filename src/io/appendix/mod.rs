@@ -2,7 +2,12 @@
 //! rasterised by resvg. Title, status date, month axis, meetings, cut-offs and a legend; A4 landscape by default.
 
 mod layout;
+mod pdf;
+mod portable;
 mod rows;
+
+pub use pdf::{MIN_ROW_H_MM, PdfError, appendix_pdf, rows_per_sheet};
+pub use portable::portable_svg;
 
 use jiff::civil::Date;
 use svg::Document;
@@ -134,9 +139,15 @@ pub struct AppendixInput<'a> {
 
 /// The appendix as an SVG document (millimetre units).
 pub fn appendix_svg(input: &AppendixInput<'_>, page: Page) -> String {
+    sheet_svg(input, page, None)
+}
+
+/// One sheet of the appendix: `input.rows` only, with `note` ("page 2 of 7") after the status line.
+fn sheet_svg(input: &AppendixInput<'_>, page: Page, note: Option<&str>) -> String {
     let sheet = Sheet {
         input,
         layout: Layout::new(input.plan, input.rows.len(), page),
+        note,
     };
     let l = &sheet.layout;
     let (w, h) = (l.width_mm, l.height_mm);
@@ -175,6 +186,8 @@ pub fn appendix_svg(input: &AppendixInput<'_>, page: Page) -> String {
 struct Sheet<'a> {
     input: &'a AppendixInput<'a>,
     layout: Layout,
+    /// Said after the status line, e.g. which page of several this is.
+    note: Option<&'a str>,
 }
 
 /// Labels on the axis' second line, each kept only where it overlaps none placed before it.
@@ -245,6 +258,9 @@ impl Sheet<'_> {
         let mut sub = format!("Status as of {}", format_date(meta.status_date));
         if !meta.paper_ref.is_empty() {
             sub = format!("{} · {sub}", meta.paper_ref);
+        }
+        if let Some(note) = self.note {
+            sub = format!("{sub} · {note}");
         }
         [
             text(margin, margin + 5.0, 6.0, title).set("font-weight", "bold"),
@@ -536,14 +552,10 @@ fn legend(x: f64, y: f64, width: f64) -> Group {
     g.add(text(lx, ly, size, legend::FOOTNOTE).set("fill", "#555555"))
 }
 
-/// Rasterises an appendix SVG to a PNG of `width_px` × `height_px`, using the app's own font (no system fonts, so
-/// the result is the same on every machine).
-pub fn svg_to_png(svg_text: &str, width_px: u32, height_px: u32) -> Result<Vec<u8>, RasterError> {
-    use resvg::{tiny_skia, usvg};
-    if width_px == 0 || height_px == 0 || (width_px as u64) * (height_px as u64) > 200_000_000 {
-        return Err(RasterError::Size(width_px, height_px));
-    }
-    let mut options = usvg::Options::default();
+/// usvg options that find the app's own fonts (Ubuntu Light, Noto Emoji) and no system font, so the drawing is the
+/// same on every machine.
+fn app_font_options() -> resvg::usvg::Options<'static> {
+    let mut options = resvg::usvg::Options::default();
     options
         .fontdb_mut()
         .load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
@@ -558,6 +570,17 @@ pub fn svg_to_png(svg_text: &str, width_px: u32, height_px: u32) -> Result<Vec<u
         .unwrap_or_else(|| "Ubuntu".into());
     options.fontdb_mut().set_sans_serif_family(family.clone());
     options.font_family = family;
+    options
+}
+
+/// Rasterises an appendix SVG to a PNG of `width_px` × `height_px`, using the app's own font (no system fonts, so
+/// the result is the same on every machine).
+pub fn svg_to_png(svg_text: &str, width_px: u32, height_px: u32) -> Result<Vec<u8>, RasterError> {
+    use resvg::{tiny_skia, usvg};
+    if width_px == 0 || height_px == 0 || (width_px as u64) * (height_px as u64) > 200_000_000 {
+        return Err(RasterError::Size(width_px, height_px));
+    }
+    let options = app_font_options();
     let tree =
         usvg::Tree::from_str(svg_text, &options).map_err(|e| RasterError::Svg(e.to_string()))?;
     let mut pixmap = tiny_skia::Pixmap::new(width_px, height_px)
