@@ -108,8 +108,20 @@ fn shorten(text: &str, size: f64, max: f64) -> Option<String> {
     if text_width(text, size) <= max {
         return Some(text.to_owned());
     }
-    let keep = ((max / (size * 0.52)) as usize).saturating_sub(1);
-    (keep >= 3).then(|| text.chars().take(keep).collect::<String>() + "…")
+    // Whole words only, marked as cut: never a stub cut mid-word.
+    let mut best = None;
+    for (end, _) in text.char_indices().filter(|&(_, ch)| ch == ' ') {
+        let words = text[..end].trim_end();
+        if words.is_empty() {
+            continue;
+        }
+        let candidate = format!("{words}…");
+        if text_width(&candidate, size) > max {
+            break;
+        }
+        best = Some(candidate);
+    }
+    best
 }
 
 fn text(x: f64, y: f64, size: f64, content: impl Into<String>) -> Text {

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use svg::node::element::{Circle, Group, Line, Polygon, Polyline, Rectangle};
 
-use super::{AppendixInput, Sheet, diamond_points, mm, shorten, text};
+use super::{AppendixInput, Sheet, diamond_points, mm, text, text_width};
+use crate::model::label_fit::{LabelPlace, LabelRoom, place_label};
 use crate::model::{Precision, Subject, WorkPackage};
 use crate::palette::{self, hex};
 
@@ -32,6 +33,22 @@ impl Sheet<'_> {
         let bar_total = l.row_h_mm * 0.7;
         let lane_h = bar_total / lanes.count as f64;
         let y0 = l.row_y(r) + (l.row_h_mm - bar_total) / 2.0;
+        // What a name beside a bar must not run into: the other bars of its lane, and the row's diamonds.
+        let rad = (l.row_h_mm * 0.3).clamp(0.6, 2.2);
+        let row = RowItems {
+            bars: m
+                .work_packages
+                .iter()
+                .enumerate()
+                .map(|(k, wp)| (lanes.lane_of[k], l.x_of(wp.start), l.x_after(wp.end)))
+                .collect(),
+            diamonds: m
+                .milestones
+                .iter()
+                .map(|x| (l.x_mid(x.date) - rad, l.x_mid(x.date) + rad))
+                .collect(),
+            right_mm: l.chart_right_mm,
+        };
         for (k, wp) in m.work_packages.iter().enumerate() {
             let y = y0 + lanes.lane_of[k] as f64 * lane_h;
             let warned = self
@@ -40,8 +57,47 @@ impl Sheet<'_> {
                 .iter()
                 .any(|x| x.index == mi && x.subject == Subject::WorkPackage(k));
             items = self.bar(items, wp, (y, lane_h), warned);
+            items = self.bar_name(items, wp, (y, lane_h), row.beside(lanes.lane_of[k], k));
         }
         items
+    }
+
+    /// The bar's name by the shared rule (`model::label_fit`): inside, beside, its short form, or whole words with
+    /// "…" — never a stub. `beside` is where a name beside the bar may start, and how long it may be.
+    fn bar_name(
+        &self,
+        items: Group,
+        wp: &WorkPackage,
+        (y, lane_h): (f64, f64),
+        beside: (f64, f64),
+    ) -> Group {
+        let l = &self.layout;
+        let (x0, x1) = (
+            l.x_of(wp.start),
+            l.x_after(wp.end).max(l.x_of(wp.start) + 0.3),
+        );
+        let size = (lane_h * 0.55).min(2.6);
+        // Below about 5 pt the names are unreadable on paper: leave them to the key and the table.
+        if size < 1.75 {
+            return items;
+        }
+        let room = LabelRoom {
+            inside: (x1 - x0 - 1.2) as f32,
+            beside: beside.1 as f32,
+        };
+        let baseline = y + lane_h / 2.0 + size * 0.35;
+        match place_label(&wp.name, wp.short_name.as_deref(), room, |t| {
+            text_width(t, size) as f32
+        }) {
+            LabelPlace::Inside(t) => items.add(
+                text(x0 + 0.6, baseline, size, t)
+                    .set("fill", hex(palette::text_on(palette::owner(wp.owner)))),
+            ),
+            LabelPlace::Beside(t) => {
+                items.add(text(beside.0, baseline, size, t).set("fill", "#333333"))
+            }
+            LabelPlace::Hidden => items,
+        }
     }
 
     /// One work package's bar in the lane at `y` of height `lane_h`: faded where its ends are approximate, outlined
@@ -105,16 +161,6 @@ impl Sheet<'_> {
                     .set("stroke-width", 0.4);
             }
             items = items.add(rect);
-        }
-        let size = (lane_h * 0.55).min(2.6);
-        // Below about 5 pt the names are unreadable on paper: leave them to the legend and the table.
-        if size >= 1.75
-            && let Some(t) = shorten(&wp.name, size, x1 - x0 - 1.2)
-        {
-            items = items.add(
-                text(x0 + 0.6, y + lane_h / 2.0 + size * 0.35, size, t)
-                    .set("fill", hex(palette::text_on(palette::owner(wp.owner)))),
-            );
         }
         items
     }
@@ -259,5 +305,40 @@ impl Sheet<'_> {
             });
         let size = l.label_size_mm;
         items.add(text(x, cy + size * 0.35, size * 0.9, t).set("fill", "#333333"))
+    }
+}
+
+/// A row's items, in millimetres: each bar's lane and span, each diamond's span.
+struct RowItems {
+    bars: Vec<(usize, f64, f64)>,
+    diamonds: Vec<(f64, f64)>,
+    /// The chart's right edge: nothing is written past it.
+    right_mm: f64,
+}
+
+impl RowItems {
+    /// Where a name beside bar `k` (in `lane`) would start — after any diamond on its end — and how long it may
+    /// run before the next bar of its lane or the next diamond.
+    fn beside(&self, lane: usize, k: usize) -> (f64, f64) {
+        const GAP_MM: f64 = 0.8;
+        let end = self.bars[k].2;
+        let mut start = end + GAP_MM;
+        for &(left, right) in &self.diamonds {
+            if left < start && right > end - 0.2 {
+                start = start.max(right + GAP_MM);
+            }
+        }
+        let next_bar = self
+            .bars
+            .iter()
+            .filter(|&&(l, x0, _)| l == lane && x0 >= end)
+            .map(|&(_, x0, _)| x0);
+        let next_diamond = self
+            .diamonds
+            .iter()
+            .map(|&(l, _)| l)
+            .filter(|&l| l >= start);
+        let limit = next_bar.chain(next_diamond).fold(self.right_mm, f64::min);
+        (start, (limit - GAP_MM - start).max(0.0))
     }
 }
