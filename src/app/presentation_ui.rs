@@ -7,7 +7,7 @@ use egui::{Color32, RichText, Ui};
 use super::analysis::Analysis;
 use super::theme;
 use crate::io::export_text::{current_step, dependency_phrases, prose_date};
-use crate::model::{MeetingKind, MilestoneKind, Plan, format_date};
+use crate::model::{MeetingKind, MilestoneKind, Plan, format_approx, format_date};
 
 /// The title bar: plan title, status date, what is filtered, how to leave.
 pub fn title_bar_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) {
@@ -75,6 +75,19 @@ pub fn card_ui(ui: &mut Ui, plan: &Plan, a: &Analysis, m: Option<usize>) {
     ui.label(big(next_step
         .as_deref()
         .unwrap_or("No work package planned")));
+    // The work package by its full name, whatever the timeline had room for.
+    if let Some(w) = m.current_work_package(status) {
+        ui.label(
+            RichText::new(format!(
+                "{} · {} – {}",
+                w.name,
+                format_approx(w.start, w.start_precision),
+                format_approx(w.end, w.end_precision)
+            ))
+            .size(15.0)
+            .color(Color32::from_gray(60)),
+        );
+    }
     let next = |kind: MilestoneKind| {
         m.milestones
             .iter()
