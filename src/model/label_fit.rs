@@ -38,6 +38,15 @@ pub struct LabelRoom {
 }
 
 /// Places `name` (or `short_name`) in `room`; `width` measures a text.
+///
+/// ```
+/// use sec_timetable::model::label_fit::{LabelPlace, LabelRoom, place_label};
+///
+/// let width = |t: &str| t.chars().count() as f32;
+/// let room = LabelRoom { inside: 6.0, beside: 0.0 };
+/// let place = place_label("DCC Preliminary Assessment", Some("DCC PA"), room, width);
+/// assert_eq!(place, LabelPlace::Inside("DCC PA".into()));
+/// ```
 pub fn place_label(
     name: &str,
     short_name: Option<&str>,
@@ -57,7 +66,7 @@ pub fn place_label(
     // The longest run of whole words that fits, marked as cut.
     let mut best = None;
     for (end, _) in name.char_indices().filter(|&(_, ch)| ch == ' ') {
-        let words = name[..end].trim_end();
+        let words = name[..end].trim_end().trim_end_matches([';', ',', ':']);
         if words.is_empty() {
             continue;
         }

@@ -111,7 +111,7 @@ fn shorten(text: &str, size: f64, max: f64) -> Option<String> {
     // Whole words only, marked as cut: never a stub cut mid-word.
     let mut best = None;
     for (end, _) in text.char_indices().filter(|&(_, ch)| ch == ' ') {
-        let words = text[..end].trim_end();
+        let words = text[..end].trim_end().trim_end_matches([';', ',', ':']);
         if words.is_empty() {
             continue;
         }
