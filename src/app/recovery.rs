@@ -115,6 +115,21 @@ fn is_held(lock_path: &Path) -> bool {
     }
 }
 
+/// Removes the locks of instances that ended without a clean exit and left no work behind (killed while nothing was
+/// unsaved), so they do not pile up. A lock with a recovery file beside it stays with that file.
+fn remove_stale_locks(dir: &Path, own: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        let is_lock = path.extension().is_some_and(|x| x == "lock");
+        if is_lock && path != own && !is_held(&path) && !path.with_extension("ron").exists() {
+            // Best effort: another start may remove it first.
+            std::fs::remove_file(&path).ok();
+        }
+    }
+}
+
 impl Recovery {
     /// Recovery for this instance in `dir` (created when first needed).
     pub fn new(dir: &Path) -> Self {
@@ -142,6 +157,7 @@ impl Recovery {
                 }
             }
         });
+        remove_stale_locks(dir, &lock_path);
         Recovery {
             dir: dir.to_owned(),
             path,
@@ -353,6 +369,27 @@ mod tests {
         b.clear_now();
         assert!(!b.path().exists());
         assert!(a_path.exists(), "never deleted without the user's word");
+    }
+
+    #[test]
+    fn locks_of_instances_that_left_nothing_behind_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = crate::app::bundled_plan();
+        // Killed with nothing unsaved: a lock and no recovery file.
+        let mut idle = Recovery::new(dir.path());
+        let idle_lock = idle.lock_path.clone();
+        drop(idle.lock.take());
+        // Killed with unsaved work: its lock stays beside its file.
+        let mut busy = Recovery::new(dir.path());
+        write_now(&mut busy, &plan);
+        let busy_lock = busy.lock_path.clone();
+        drop(busy.lock.take());
+        // Still running: its lock stays.
+        let alive = Recovery::new(dir.path());
+        let next = Recovery::new(dir.path());
+        assert!(!idle_lock.exists());
+        assert!(busy_lock.exists());
+        assert!(alive.lock_path.exists() && next.lock_path.exists());
     }
 
     #[test]
