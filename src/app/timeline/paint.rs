@@ -146,16 +146,14 @@ impl<'c> Canvas<'c> {
     }
 }
 
-/// `text` clipped to `max_width_px` with an ellipsis; `None` when not even a few letters fit.
+/// `text` whole when it fits in `max_width_px`, else as many whole words as fit with an ellipsis (never cut
+/// mid-word); `None` when not even the first word fits.
 pub fn fit_text(
     ctx: &egui::Context,
     text: &str,
     font: &FontId,
     max_width_px: f32,
 ) -> Option<String> {
-    if max_width_px < 12.0 {
-        return None;
-    }
     let width = |s: &str| {
         ctx.fonts_mut(|f| {
             f.layout_no_wrap(s.to_owned(), font.clone(), Color32::BLACK)
@@ -163,19 +161,11 @@ pub fn fit_text(
                 .x
         })
     };
-    if width(text) <= max_width_px {
-        return Some(text.to_owned());
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let (mut lo, mut hi) = (0usize, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let candidate: String = chars[..mid].iter().collect::<String>() + "…";
-        if width(&candidate) <= max_width_px {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    (lo >= 3).then(|| chars[..lo].iter().collect::<String>() + "…")
+    let room = crate::model::label_fit::LabelRoom {
+        inside: max_width_px,
+        beside: 0.0,
+    };
+    crate::model::label_fit::place_label(text, None, room, width)
+        .text()
+        .map(str::to_owned)
 }
