@@ -333,6 +333,12 @@ impl eframe::App for TimetableApp {
         self.ui_body(ui);
     }
 
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        // The glyph atlas is as wide as the largest texture the driver allows (16,384 px under Mesa): rows that long
+        // waste memory twice, in the app and in the driver. Every GPU has 2,048.
+        raw_input.max_texture_side = Some(raw_input.max_texture_side.map_or(2048, |s| s.min(2048)));
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, settings::SETTINGS_KEY, &self.settings);
     }
