@@ -108,7 +108,7 @@ fn unsaved_work_survives_a_crash_and_is_offered_back() {
     let (edited, file) = crash_with_unsaved_work(&path, &recovery, " (edited)");
 
     let mut h = open(&path, Some(&recovery));
-    assert!(matches!(h.state().modal(), Some(Modal::Recover { .. })));
+    assert!(matches!(h.state().modal(), Some(Modal::Recover(_))));
     h.get_by_label_contains("did not close cleanly");
     h.get_by_label_contains(&format!("Unsaved work from {}", path.display()));
     h.get_by_label("Restore").click();
@@ -292,7 +292,7 @@ fn the_offer_is_shown_even_when_the_last_file_fails_to_load() {
     assert!(matches!(h.state().modal(), Some(Modal::Error { .. })));
     h.get_by_label("OK").click();
     h.run();
-    assert!(matches!(h.state().modal(), Some(Modal::Recover { .. })));
+    assert!(matches!(h.state().modal(), Some(Modal::Recover(_))));
     h.get_by_label("Restore").click();
     h.run();
     assert_eq!(h.state().plan(), &edited);
@@ -308,7 +308,7 @@ fn an_offered_file_survives_edits_later_and_closing_the_window() {
 
     // The next start asks; the user closes the window without answering.
     let mut h = open(&path, Some(&recovery));
-    assert!(matches!(h.state().modal(), Some(Modal::Recover { .. })));
+    assert!(matches!(h.state().modal(), Some(Modal::Recover(_))));
     h.input_mut()
         .viewports
         .entry(egui::ViewportId::ROOT)
@@ -364,7 +364,7 @@ fn two_windows_never_clobber_each_other_and_each_is_offered() {
 
     let mut h = open(&path, Some(&recovery));
     let mut offered = Vec::new();
-    while let Some(Modal::Recover { left, .. }) = h.state().modal() {
+    while let Some(Modal::Recover(left)) = h.state().modal() {
         offered.push(left.file.plan().unwrap().modifications[0].title.clone());
         h.get_by_label("Later").click();
         h.run();

@@ -63,9 +63,4 @@ impl ActionQueue {
     pub fn take(&mut self) -> Vec<Action> {
         std::mem::take(&mut self.actions)
     }
-
-    /// True when nothing is queued.
-    pub fn is_empty(&self) -> bool {
-        self.actions.is_empty()
-    }
 }

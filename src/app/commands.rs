@@ -2,6 +2,8 @@
 //! shortcuts in one place (rerun's `UICommand`). Menus, the toolbar and keyboard handling are generated from this
 //! list; what a command does is in `dispatch.rs`, applied after the frame's UI.
 
+use std::sync::LazyLock;
+
 use egui::{Key, KeyboardShortcut, Modifiers};
 use strum::IntoEnumIterator;
 
@@ -286,8 +288,19 @@ impl Command {
 }
 
 /// Every (shortcut, command) pair live in `mode`, with more modifiers first: egui matches Ctrl+Z against
-/// Ctrl+Shift+Z too, so the longer chord must be tried first.
-pub fn shortcut_table(mode: KeyMode) -> Vec<(KeyboardShortcut, Command)> {
+/// Ctrl+Shift+Z too, so the longer chord must be tried first. Built once per mode, not per frame.
+pub fn shortcut_table(mode: KeyMode) -> &'static [(KeyboardShortcut, Command)] {
+    static DESKTOP: LazyLock<Vec<(KeyboardShortcut, Command)>> =
+        LazyLock::new(|| build_shortcut_table(KeyMode::Desktop));
+    static PRESENTATION: LazyLock<Vec<(KeyboardShortcut, Command)>> =
+        LazyLock::new(|| build_shortcut_table(KeyMode::Presentation));
+    match mode {
+        KeyMode::Desktop => &DESKTOP,
+        KeyMode::Presentation => &PRESENTATION,
+    }
+}
+
+fn build_shortcut_table(mode: KeyMode) -> Vec<(KeyboardShortcut, Command)> {
     let mut table: Vec<(KeyboardShortcut, Command)> = Command::iter()
         .flat_map(|c| c.shortcuts(mode).into_iter().map(move |s| (s, c)))
         .collect();
@@ -312,7 +325,7 @@ pub fn commands_from_input(ctx: &egui::Context, keys: KeyContext) -> Vec<Command
     let table = shortcut_table(keys.mode);
     let mut fired = Vec::new();
     ctx.input_mut(|i| {
-        for (shortcut, command) in &table {
+        for (shortcut, command) in table {
             let plain_key = shortcut.modifiers.is_none();
             if (plain_key && keys.typing) || (keys.dragging && shortcut.logical_key == Key::Escape)
             {

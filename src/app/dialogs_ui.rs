@@ -47,8 +47,21 @@ fn action_text(action: &PendingAction) -> &'static str {
     }
 }
 
-/// Shows `modal`; returns its answer once given. `name` is the open file's name.
-pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, name: &str) -> Option<ModalAnswer> {
+/// What a modal says about the open plan.
+pub struct OpenDocument {
+    /// The file's name.
+    pub name: String,
+    /// It has changes not saved.
+    pub unsaved: bool,
+}
+
+/// Shows `modal`; returns its answer once given.
+pub fn modal_ui(
+    ctx: &egui::Context,
+    modal: &mut Modal,
+    document: &OpenDocument,
+) -> Option<ModalAnswer> {
+    let name = &document.name;
     match modal {
         Modal::ConfirmDiscard(action) => {
             let message = format!(
@@ -68,7 +81,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Modal, name: &str) -> Option<Mo
                 _ => DiscardChoice::Cancel,
             }))
         }
-        Modal::Recover { left, can_restore } => recover_ui(ctx, &left.file, *can_restore),
+        Modal::Recover(left) => recover_ui(ctx, &left.file, !document.unsaved),
         Modal::ChangedOnDisk => {
             let message = format!(
                 "{name} has been changed by someone else (a shared drive, a git pull). You have no unsaved changes here."

@@ -57,62 +57,48 @@ pub struct DiskWatch {
     shared: Arc<Shared>,
     /// Kept alive for as long as the watch lasts; `None` when polling.
     _watcher: Option<notify::RecommendedWatcher>,
-    /// True when the file's folder could not be watched and a thread polls instead.
-    polling: bool,
 }
 
-impl DiskWatch {
-    /// Starts watching `path`, which last held `known`; `ctx` is woken when it changes.
-    pub fn start(path: &Path, known: Option<DiskState>, ctx: &egui::Context) -> Self {
-        let shared = Arc::new(Shared {
+impl Shared {
+    fn new(path: &Path, known: Option<DiskState>, ctx: &egui::Context) -> Arc<Self> {
+        Arc::new(Shared {
             path: path.to_owned(),
             known: Mutex::new(known),
             changed: AtomicBool::new(false),
             stop: AtomicBool::new(false),
             ctx: ctx.clone(),
-        });
-        match notify_watcher(&shared) {
-            Ok(watcher) => DiskWatch {
-                shared,
-                _watcher: Some(watcher),
-                polling: false,
-            },
-            Err(_) => {
-                start_polling(&shared);
-                DiskWatch {
-                    shared,
-                    _watcher: None,
-                    polling: true,
-                }
-            }
+        })
+    }
+}
+
+impl DiskWatch {
+    /// Starts watching `path`, which last held `known`; `ctx` is woken when it changes. Where notifications are not
+    /// available, a thread polls instead.
+    pub fn start(path: &Path, known: Option<DiskState>, ctx: &egui::Context) -> Self {
+        let shared = Shared::new(path, known, ctx);
+        let watcher = notify_watcher(&shared).ok();
+        if watcher.is_none() {
+            start_polling(&shared);
+        }
+        DiskWatch {
+            shared,
+            _watcher: watcher,
         }
     }
 
     /// Starts watching `path` by polling only (what happens where notifications are not available).
     pub fn start_polling(path: &Path, known: Option<DiskState>, ctx: &egui::Context) -> Self {
-        let shared = Arc::new(Shared {
-            path: path.to_owned(),
-            known: Mutex::new(known),
-            changed: AtomicBool::new(false),
-            stop: AtomicBool::new(false),
-            ctx: ctx.clone(),
-        });
+        let shared = Shared::new(path, known, ctx);
         start_polling(&shared);
         DiskWatch {
             shared,
             _watcher: None,
-            polling: true,
         }
     }
 
     /// The file the watch is on.
     pub fn path(&self) -> &Path {
         &self.shared.path
-    }
-
-    /// True when a thread polls the file because notifications were not available.
-    pub fn is_polling(&self) -> bool {
-        self.polling
     }
 
     /// Records what the file holds now (the app just read or wrote it).

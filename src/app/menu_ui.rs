@@ -176,12 +176,15 @@ fn toolbar_ui(ui: &mut Ui, menu: &MenuContext<'_>, actions: &mut ActionQueue) {
         let Some(text) = command.toolbar_text() else {
             continue;
         };
-        let tooltip = command.tooltip_with_shortcut(ui.ctx());
         let response = match menu.checked(command) {
             Some(on) => ui.selectable_label(on, text),
             None => ui.button(text),
         };
-        if response.on_hover_text(tooltip).clicked() {
+        // The tooltip's text is built only when it shows.
+        let response = response.on_hover_ui(|ui| {
+            ui.label(command.tooltip_with_shortcut(ui.ctx()));
+        });
+        if response.clicked() {
             actions.command(command);
         }
     }

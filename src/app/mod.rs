@@ -267,9 +267,12 @@ impl TimetableApp {
         } else {
             self.desktop_layout_ui(ui);
         }
-        let name = self.session.display_name().to_owned();
+        let document = dialogs_ui::OpenDocument {
+            name: self.session.display_name().to_owned(),
+            unsaved: self.session.is_dirty(),
+        };
         if let Some(modal) = self.session.modal_mut()
-            && let Some(answer) = dialogs_ui::modal_ui(&ctx, modal, &name)
+            && let Some(answer) = dialogs_ui::modal_ui(&ctx, modal, &document)
         {
             self.actions.push(Action::Answer(answer));
         }

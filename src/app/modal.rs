@@ -18,14 +18,9 @@ pub enum Modal {
         /// The message (with file and line:column for load errors).
         message: String,
     },
-    /// An earlier run left unsaved work: restore it? `can_restore` is false while the open plan has unsaved
-    /// changes of its own (then the file is kept for later).
-    Recover {
-        /// The file and what it holds.
-        left: LeftBehind,
-        /// Restoring would not drop unsaved changes.
-        can_restore: bool,
-    },
+    /// An earlier run left unsaved work: restore it? (Not while the open plan has unsaved changes of its own: then
+    /// the file is kept for later.)
+    Recover(LeftBehind),
     /// The open file changed on disk and there are no local edits: reload it?
     ChangedOnDisk,
     /// Saving would overwrite changes someone else made on disk; then carry on with the action, if any.

@@ -123,10 +123,7 @@ impl Session {
     pub fn with_recovery_dir(mut self, dir: &Path) -> Self {
         let r = Recovery::new(dir);
         for left in r.left_behind() {
-            self.modals.push_back(Modal::Recover {
-                left,
-                can_restore: true,
-            });
+            self.modals.push_back(Modal::Recover(left));
         }
         self.recovery = Some(r);
         self
@@ -169,15 +166,14 @@ impl Session {
         self.modals.front()
     }
 
-    /// The modal, to edit what it holds (the path being typed). A recovery offer says here whether restoring is
-    /// possible now.
+    /// The modal, to edit what it holds (the path being typed).
     pub fn modal_mut(&mut self) -> Option<&mut Modal> {
-        let dirty = self.doc.is_dirty();
-        let modal = self.modals.front_mut()?;
-        if let Modal::Recover { can_restore, .. } = modal {
-            *can_restore = !dirty;
-        }
-        Some(modal)
+        self.modals.front_mut()
+    }
+
+    /// True when the plan has changes not saved to its file.
+    pub fn is_dirty(&self) -> bool {
+        self.doc.is_dirty()
     }
 
     /// Asks `modal` now, before anything already waiting (it answers what the user just did).
@@ -236,7 +232,7 @@ impl Session {
             (Modal::ConfirmDiscard(action), ModalAnswer::Discard(choice)) => {
                 self.resolve_discard(action, choice, ctx);
             }
-            (Modal::Recover { left, .. }, ModalAnswer::Recover(choice)) => {
+            (Modal::Recover(left), ModalAnswer::Recover(choice)) => {
                 self.resolve_recovery(left, choice);
             }
             (Modal::ChangedOnDisk, ModalAnswer::ChangedOnDisk { reload }) => {

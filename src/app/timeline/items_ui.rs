@@ -22,11 +22,14 @@ pub fn paint_work_packages(
     let a = scene.analysis;
     let original = &scene.plan.modifications[m];
     let drawn = scene.modification(m);
-    let is_preview = !std::ptr::eq(drawn, original);
+    let is_preview = matches!(scene.preview, Some((j, _)) if j == m);
+    // Lanes come from the analysis (once per edit); only the modification being dragged needs them worked out now.
+    let preview_lanes;
     let lanes = if is_preview {
-        crate::model::layout::lanes_for(drawn)
+        preview_lanes = crate::model::layout::lanes_for(drawn);
+        &preview_lanes
     } else {
-        a.lanes[m].clone()
+        &a.lanes[m]
     };
     if is_preview {
         for (w, wp) in original.work_packages.iter().enumerate() {

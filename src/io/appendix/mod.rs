@@ -17,6 +17,7 @@ use svg::node::element::{
 use thiserror::Error;
 
 use crate::legend::{self, ChartLine, Swatch};
+use crate::model::label_fit::{LabelRoom, place_label};
 use crate::model::{MeetingKind, Plan, Schedule, Status, Warning, format_date};
 use crate::palette::{self, hex};
 use layout::Layout;
@@ -104,24 +105,16 @@ fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.52
 }
 
+/// `text` whole when it fits in `max` mm, else whole words with "…" (the shared rule, inside only); `None` when not
+/// even a word fits.
 fn shorten(text: &str, size: f64, max: f64) -> Option<String> {
-    if text_width(text, size) <= max {
-        return Some(text.to_owned());
-    }
-    // Whole words only, marked as cut: never a stub cut mid-word.
-    let mut best = None;
-    for (end, _) in text.char_indices().filter(|&(_, ch)| ch == ' ') {
-        let words = text[..end].trim_end().trim_end_matches([';', ',', ':']);
-        if words.is_empty() {
-            continue;
-        }
-        let candidate = format!("{words}…");
-        if text_width(&candidate, size) > max {
-            break;
-        }
-        best = Some(candidate);
-    }
-    best
+    let room = LabelRoom {
+        inside: max as f32,
+        beside: 0.0,
+    };
+    place_label(text, None, room, |t| text_width(t, size) as f32)
+        .text()
+        .map(str::to_owned)
 }
 
 fn text(x: f64, y: f64, size: f64, content: impl Into<String>) -> Text {
