@@ -100,6 +100,7 @@ pub fn generate(n: usize, seed: u64) -> Plan {
         releases,
         groups,
         modifications: Vec::with_capacity(n),
+        baselines: Vec::new(),
         baseline: None,
     };
     let schedule = Schedule::build(&plan);
@@ -182,6 +183,7 @@ fn modification(
             },
             owner,
             notes: String::new(),
+            ..Default::default()
         });
         start = plan.calendar.add_working_days(end, 1);
     }
@@ -199,6 +201,7 @@ fn modification(
             on: format!("SECMP{on:05}"),
             lag_days: 0,
             notes: String::new(),
+            ..Default::default()
         });
     }
     if rng.random_range(0..10) == 0 {
@@ -220,6 +223,7 @@ fn milestones_after(plan: &Plan, schedule: &Schedule, end: Date) -> Vec<Mileston
         precision: Precision::Exact,
         label: format!("Working Group {}", wg.date.strftime("%B %Y")),
         done: wg.date < plan.meta.status_date,
+        ..Default::default()
     });
     if let Some(panel) = schedule.next_on_or_after(wg.date, MeetingKind::Panel) {
         milestones.push(Milestone {
@@ -228,6 +232,7 @@ fn milestones_after(plan: &Plan, schedule: &Schedule, end: Date) -> Vec<Mileston
             precision: Precision::Exact,
             label: format!("Panel {}", panel.date.strftime("%B %Y")),
             done: panel.date < plan.meta.status_date,
+            ..Default::default()
         });
     }
     milestones

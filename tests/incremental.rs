@@ -247,6 +247,7 @@ fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
                     end_precision: Precision::Exact,
                     owner: Owner::Industry,
                     notes: String::new(),
+                    ..Default::default()
                 },
             },
         },
@@ -282,6 +283,7 @@ fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
                         on: plan.modifications[b].id.clone(),
                         lag_days: (*k % 7) as i32,
                         notes: String::new(),
+                        ..Default::default()
                     },
                 },
             }
@@ -299,11 +301,10 @@ fn to_edit(plan: &Plan, step: &Step) -> Option<Edit> {
             value: Box::new(Modification::new(id.clone())),
         }),
         Step::RemoveModification(m) => edit::remove_modification(plan, pick(*m)?),
-        Step::SetBaseline => Edit::Baseline(Some(Box::new(baseline::baseline_from(
-            plan,
-            plan.meta.status_date,
-            "b",
-        )))),
+        Step::SetBaseline => Edit::Baselines(ListEdit::Insert {
+            index: plan.baselines.len(),
+            value: baseline::baseline_from(plan, plan.meta.status_date, "b"),
+        }),
         Step::StatusDate(d) => {
             let mut meta = plan.meta.clone();
             meta.status_date = add_days(meta.status_date, *d);
@@ -364,7 +365,7 @@ proptest! {
     ) {
         let mut plan = generate(n, seed);
         if baseline {
-            plan.baseline = Some(baseline::baseline_from(&plan, plan.meta.status_date, "agreed"));
+            plan.baselines = vec![baseline::baseline_from(&plan, plan.meta.status_date, "agreed")];
         }
         let mut doc = Document::new(plan);
         let mut current = RowFilter::default();

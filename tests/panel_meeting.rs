@@ -231,7 +231,7 @@ fn setting_a_baseline_then_moving_a_panel_return_shows_slippage() {
     h.run();
     assert_eq!(h.state().panels.bottom_tab, BottomTab::Slippage);
     assert_eq!(
-        h.state().plan().baseline.as_ref().unwrap().date,
+        h.state().plan().latest_baseline().unwrap().date,
         date(2019, 3, 8)
     );
     assert!(

@@ -49,6 +49,7 @@ fn work_package() -> impl Strategy<Value = WorkPackage> {
                 end_precision: ep,
                 owner,
                 notes,
+                ..Default::default()
             },
         )
 }
@@ -67,6 +68,7 @@ fn milestone() -> impl Strategy<Value = Milestone> {
             precision,
             label,
             done,
+            ..Default::default()
         })
 }
 
@@ -150,6 +152,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                     on,
                     lag_days: (lag % 60) as i32,
                     notes: String::new(),
+                    ..Default::default()
                 });
             }
             p
@@ -262,6 +265,7 @@ fn to_edit(plan: &Plan, op: &Op) -> Option<Edit> {
                         end_precision: Precision::Exact,
                         owner: Owner::Dcc,
                         notes: String::new(),
+                        ..Default::default()
                     },
                 },
             }
@@ -307,15 +311,15 @@ fn to_edit(plan: &Plan, op: &Op) -> Option<Edit> {
                         on: plan.modifications[b].id.clone(),
                         lag_days: 3,
                         notes: String::new(),
+                        ..Default::default()
                     },
                 },
             }
         }
-        Op::SetBaseline => Edit::Baseline(Some(Box::new(baseline::baseline_from(
-            plan,
-            plan.meta.status_date,
-            "b",
-        )))),
+        Op::SetBaseline => Edit::Baselines(ListEdit::Insert {
+            index: plan.baselines.len(),
+            value: baseline::baseline_from(plan, plan.meta.status_date, "b"),
+        }),
         Op::ShiftCalendar => {
             let mut c = plan.calendar.clone();
             c.holidays.pop();

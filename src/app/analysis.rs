@@ -386,6 +386,7 @@ mod tests {
             end_precision: Precision::Exact,
             owner: Owner::Secas,
             notes: String::new(),
+            ..Default::default()
         }
     }
 

@@ -99,7 +99,14 @@ impl TimetableApp {
             }
             Command::AddModification => self.add_modification(),
             Command::SetBaseline => self.set_baseline(),
-            Command::ClearBaseline => self.apply(Edit::Baseline(None), "Clear baseline"),
+            Command::ClearBaseline => {
+                if let Some(index) = self.plan().baselines.len().checked_sub(1) {
+                    self.apply(
+                        Edit::Baselines(crate::model::ListEdit::Remove { index }),
+                        "Clear baseline",
+                    );
+                }
+            }
             Command::TogglePresentation => self.set_presentation(!self.presentation, ctx),
             Command::FitAll => self.timeline.request_fit(),
             Command::GoToStatusDate => self.timeline.center_on(self.plan().meta.status_date),
@@ -191,7 +198,14 @@ impl TimetableApp {
         let date = plan.meta.status_date;
         let name = format!("Timetable as of {}", crate::model::format_date(date));
         let baseline = crate::model::baseline::baseline_from(plan, date, name);
-        self.apply(Edit::Baseline(Some(Box::new(baseline))), "Set baseline");
+        let index = self.plan().baselines.len();
+        self.apply(
+            Edit::Baselines(crate::model::ListEdit::Insert {
+                index,
+                value: baseline,
+            }),
+            "Set baseline",
+        );
         self.panels.bottom_tab = super::BottomTab::Slippage;
         self.panels.show_bottom = true;
     }

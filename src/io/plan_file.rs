@@ -231,6 +231,7 @@ pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, LoadError> {
     }
 
     let mut plan: Plan = options.from_str(text).map_err(syntax)?;
+    plan.migrate();
     plan.calendar.normalize();
     let errors = check_integrity(&plan);
     if errors.is_empty() {
@@ -387,7 +388,7 @@ fn list<T: serde::Serialize>(out: &mut String, name: &str, items: &[T]) -> Resul
 pub fn plan_to_string(plan: &Plan) -> Result<String, SaveError> {
     // Destructured so that a new field cannot be forgotten here.
     let Plan {
-        version,
+        version: _,
         meta,
         calendar,
         meeting_series,
@@ -395,7 +396,8 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, SaveError> {
         releases,
         groups,
         modifications,
-        baseline,
+        baselines,
+        baseline: _,
     } = plan;
     let crate::model::Calendar {
         working_days,
@@ -403,7 +405,8 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, SaveError> {
     } = calendar;
     let mut out = String::from(HEADER);
     out.push_str("(\n");
-    out.push_str(&format!("    version: {},\n", compact(version)?));
+    // Always the current version: an older file is migrated when it is read.
+    out.push_str(&format!("    version: {FORMAT_VERSION},\n"));
     out.push_str(&format!("    meta: {},\n", pretty(meta, 1, 1)?));
     out.push_str("    calendar: (\n");
     out.push_str(&format!(
@@ -424,8 +427,12 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, SaveError> {
         out.push_str(&format!("        {},\n", pretty(m, 2, 2)?));
     }
     out.push_str("    ],\n");
-    if let Some(b) = baseline {
-        out.push_str(&format!("    baseline: Some({}),\n", pretty(b, 4, 1)?));
+    if !baselines.is_empty() {
+        out.push_str("    baselines: [\n");
+        for b in baselines {
+            out.push_str(&format!("        {},\n", pretty(b, 4, 2)?));
+        }
+        out.push_str("    ],\n");
     }
     out.push_str(")\n");
     // ron escapes apostrophes, which RON does not require; "Panel's" reads better than "Panel\\'s".
@@ -469,6 +476,7 @@ mod tests {
             end_precision: Precision::Late,
             owner: Owner::Secas,
             notes: String::new(),
+            ..Default::default()
         });
         p.modifications.push(m);
         p
@@ -612,6 +620,7 @@ mod tests {
             on: "SECMP9999".into(),
             lag_days: 0,
             notes: String::new(),
+            ..Default::default()
         });
         p.modifications.push(dup);
         let text = plan_to_string(&p).unwrap();

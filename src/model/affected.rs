@@ -101,7 +101,7 @@ impl Edit {
             Edit::Meta(meta) if meta.status_date == plan.meta.status_date => Affected::nothing(),
             Edit::Meta(_)
             | Edit::Calendar(_)
-            | Edit::Baseline(_)
+            | Edit::Baselines(_)
             | Edit::Meetings(_)
             | Edit::MeetingSeries(_)
             | Edit::Releases(_)
@@ -173,6 +173,7 @@ mod tests {
                     on: on.into(),
                     lag_days: 0,
                     notes: String::new(),
+                    ..Default::default()
                 });
             }
             p.modifications.push(m);
@@ -225,7 +226,7 @@ mod tests {
             set_modification(0, renamed),
             Edit::Meta(meta),
             Edit::Calendar(p.calendar.clone()),
-            Edit::Baseline(None),
+            Edit::Baselines(ListEdit::Remove { index: 0 }),
             Edit::Groups(ListEdit::Remove { index: 0 }),
             Edit::Modifications(ListEdit::Remove { index: 3 }),
             Edit::Modifications(ListEdit::Insert {

@@ -12,6 +12,7 @@ pub fn baseline_from(plan: &Plan, date: Date, name: impl Into<String>) -> Baseli
     Baseline {
         date,
         name: name.into(),
+        paper_ref: plan.meta.paper_ref.clone(),
         notes: String::new(),
         modifications: plan
             .modifications
@@ -120,7 +121,7 @@ pub fn slippage_of(plan: &Plan, i: usize, m: &Modification, entry: &BaselineEntr
 
 /// Slippage of every modification that has a baseline entry, in plan order.
 pub fn slippage(plan: &Plan) -> Vec<Slippage> {
-    let Some(baseline) = &plan.baseline else {
+    let Some(baseline) = plan.latest_baseline() else {
         return Vec::new();
     };
     plan.modifications
@@ -146,7 +147,7 @@ mod tests {
     #[test]
     fn a_fresh_baseline_has_no_slippage() {
         let mut p = plan();
-        p.baseline = Some(baseline_from(&p, date(2019, 3, 15), "Agreed at Panel 66"));
+        p.baselines = vec![baseline_from(&p, date(2019, 3, 15), "Agreed at Panel 66")];
         for s in slippage(&p) {
             assert_eq!(s.panel_return_days.unwrap_or(0), 0);
             assert_eq!(s.work_package_days.unwrap_or(0), 0);
@@ -157,7 +158,7 @@ mod tests {
     #[test]
     fn moving_the_panel_return_and_the_package_shows_as_working_days() {
         let mut p = plan();
-        p.baseline = Some(baseline_from(&p, date(2019, 3, 15), "Agreed at Panel 66"));
+        p.baselines = vec![baseline_from(&p, date(2019, 3, 15), "Agreed at Panel 66")];
         // SECMP0007 returns to the May Panel instead of April, and its review ends a week later.
         p.modifications[0].milestones[2].date = date(2019, 5, 17);
         p.modifications[0].work_packages[0].end = date(2019, 3, 22);
@@ -174,7 +175,7 @@ mod tests {
     #[test]
     fn dropped_reports_and_new_packages_are_noted() {
         let mut p = plan();
-        p.baseline = Some(baseline_from(&p, date(2019, 3, 15), "Agreed"));
+        p.baselines = vec![baseline_from(&p, date(2019, 3, 15), "Agreed")];
         let i = p.modification_index("SECMP0062").unwrap();
         p.modifications[i]
             .milestones

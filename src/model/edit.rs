@@ -41,8 +41,8 @@ pub enum Edit {
     Meta(PlanMeta),
     /// Replace the calendar.
     Calendar(Calendar),
-    /// Replace (or clear) the baseline.
-    Baseline(Option<Box<Baseline>>),
+    /// Change the list of baselines.
+    Baselines(ListEdit<Baseline>),
     /// Change the list of modifications.
     Modifications(ListEdit<Box<Modification>>),
     /// Change modification `m`'s work packages.
@@ -139,9 +139,7 @@ fn apply_raw(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
             cal.normalize();
             Edit::Calendar(std::mem::replace(&mut plan.calendar, cal))
         }
-        Edit::Baseline(b) => {
-            Edit::Baseline(std::mem::replace(&mut plan.baseline, b.map(|b| *b)).map(Box::new))
-        }
+        Edit::Baselines(op) => Edit::Baselines(apply_list(&mut plan.baselines, op, "baseline")?),
         Edit::Modifications(op) => {
             let op = match op {
                 ListEdit::Set { index, value } => ListEdit::Set {
@@ -348,6 +346,7 @@ mod tests {
             end_precision: Precision::Exact,
             owner: Owner::Secas,
             notes: String::new(),
+            ..Default::default()
         });
         let mut b = Modification::new("B");
         b.dependencies.push(Dependency {
@@ -355,6 +354,7 @@ mod tests {
             on: "A".into(),
             lag_days: 0,
             notes: String::new(),
+            ..Default::default()
         });
         p.modifications = vec![a, b];
         p

@@ -394,6 +394,7 @@ mod tests {
             on: on.into(),
             lag_days: 0,
             notes: String::new(),
+            ..Default::default()
         }
     }
 
@@ -437,6 +438,7 @@ mod tests {
             end_precision: Precision::Exact,
             owner: Owner::Secas,
             notes: String::new(),
+            ..Default::default()
         });
         let e = check_integrity(&p);
         assert_eq!(e.len(), 1);
@@ -522,6 +524,7 @@ mod tests {
             on: "B".into(),
             lag_days: i32::MAX,
             notes: String::new(),
+            ..Default::default()
         });
         for i in 0..20 {
             p.meeting_series.push(MeetingSeries {

@@ -4,6 +4,7 @@ pub mod affected;
 pub mod agenda;
 pub mod baseline;
 pub mod calendar;
+pub mod chain;
 pub mod date;
 pub mod document;
 pub mod drag;

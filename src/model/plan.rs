@@ -11,7 +11,7 @@ use super::calendar::Calendar;
 use super::date::{Precision, WeekDay};
 
 /// The plan file format version this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -46,8 +46,11 @@ pub struct Plan {
     /// The open Modification Proposals.
     #[serde(default)]
     pub modifications: Vec<Modification>,
-    /// The timetable the Panel last agreed, for slippage.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The timetables of earlier papers, oldest first: what slippage and "Changes since" compare against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baselines: Vec<Baseline>,
+    /// Format 1's single baseline; read only, moved into [`Plan::baselines`] by [`Plan::migrate`].
+    #[serde(default, skip_serializing)]
     pub baseline: Option<Baseline>,
 }
 
@@ -207,6 +210,9 @@ pub struct Group {
 #[derive(EnumIter, IntoStaticStr, EnumMessage)]
 #[strum(serialize_all = "snake_case")]
 pub enum Status {
+    /// Raised as a Draft Proposal, before the Panel converts it into a Modification Proposal.
+    #[strum(message = "Draft proposal")]
+    DraftProposal,
     /// Refinement Process: requirements being developed or reviewed.
     #[strum(message = "In refinement")]
     InRefinement,
@@ -225,7 +231,25 @@ pub enum Status {
     /// Modification Report being prepared for the Panel.
     #[strum(message = "Modification Report")]
     ModificationReport,
-    /// Decided, withdrawn or closed.
+    /// Report Phase: the Panel has the Modification Report and consults on it.
+    #[strum(message = "Report phase")]
+    ReportPhase,
+    /// With the Change Board or the Authority for a decision.
+    #[strum(message = "Awaiting decision")]
+    AwaitingDecision,
+    /// Approved, awaiting implementation in its release.
+    #[strum(message = "Approved")]
+    Approved,
+    /// Rejected: closed.
+    #[strum(message = "Rejected")]
+    Rejected,
+    /// Withdrawn by the Proposer: closed.
+    #[strum(message = "Withdrawn")]
+    Withdrawn,
+    /// Implemented in a SEC release: closed.
+    #[strum(message = "Implemented")]
+    Implemented,
+    /// Closed for any other reason.
     #[strum(message = "Closed")]
     Closed,
 }
@@ -239,6 +263,14 @@ impl Status {
     /// Human name: the variant's `message`.
     pub fn label(self) -> &'static str {
         self.get_message().unwrap_or_default()
+    }
+
+    /// True once the modification has left the process: rejected, withdrawn, implemented or closed.
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            Status::Rejected | Status::Withdrawn | Status::Implemented | Status::Closed
+        )
     }
 }
 
@@ -260,12 +292,13 @@ pub struct Cost {
 }
 
 /// Who carries out a work package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[derive(EnumIter, IntoStaticStr, EnumMessage)]
 #[strum(serialize_all = "snake_case")]
 pub enum Owner {
     /// The SEC Administrator and Secretary.
+    #[default]
     #[strum(message = "SECAS")]
     Secas,
     /// The Data Communications Company.
@@ -300,10 +333,37 @@ impl Owner {
     }
 }
 
+/// A finish-to-start link from an item to another item of the same modification.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// The `id` of the work package or milestone this item follows.
+    pub on: String,
+    /// Working days between the end of that item and this one (a work package starts the working day after).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub lag_days: i32,
+}
+
+/// Which meeting a milestone sits on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum At {
+    /// A named meeting ("panel-67", or a series occurrence such as "wg-2019-05"): the milestone moves with it.
+    Meeting(String),
+    /// The first Working Group whose papers deadline is on or after the end of what the milestone follows.
+    NextWorkingGroup,
+    /// The first Panel whose papers deadline (its day, without a notice rule) is on or after the end of what the
+    /// milestone follows.
+    NextPanel,
+}
+
 /// A package of work: a bar on the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkPackage {
+    /// Names the item for links (`after`), unique among the modification's work packages and milestones.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// E.g. "DCC Preliminary Assessment".
     pub name: String,
     /// A short form for where the name does not fit (e.g. "DCC PA"); the full name is always in the tooltip, the
@@ -322,13 +382,26 @@ pub struct WorkPackage {
     pub end_precision: Precision,
     /// Who does it.
     pub owner: Owner,
+    /// The items it follows: it starts the working day after the last of them ends (plus the lag), keeping its
+    /// length in working days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<Link>,
+    /// Fixed by hand: links never move it (they warn instead).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pinned: bool,
+    /// True once the work is finished.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub done: bool,
+    /// The day it really finished, when done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_end: Option<Date>,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
 /// What a milestone marks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[derive(EnumIter, IntoStaticStr, EnumMessage)]
 #[strum(serialize_all = "snake_case")]
@@ -358,6 +431,7 @@ pub enum MilestoneKind {
     #[strum(message = "Modification Report to Panel")]
     ModificationReport,
     /// Anything else.
+    #[default]
     #[strum(message = "Other")]
     Other,
 }
@@ -396,9 +470,12 @@ impl MilestoneKind {
 }
 
 /// A dated event: a diamond on the timeline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
+    /// Names the item for links (`after`), unique among the modification's work packages and milestones.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// What it marks.
     pub kind: MilestoneKind,
     /// The day (for approximate dates, the conventional day; see [`Precision`]).
@@ -408,18 +485,31 @@ pub struct Milestone {
     pub precision: Precision,
     /// Short text, e.g. "Working Group 3 April".
     pub label: String,
+    /// The items it follows: without `at` it falls on the day the last of them ends (plus the lag).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<Link>,
+    /// The meeting it sits on, named or found from what it follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<At>,
+    /// Fixed by hand: links never move it (they warn instead).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pinned: bool,
     /// True once it has happened.
     #[serde(default, skip_serializing_if = "is_false")]
     pub done: bool,
+    /// The day it really happened, when done and different from `date`'s plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Date>,
 }
 
 /// How one modification depends on another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[derive(EnumIter, IntoStaticStr, EnumMessage)]
 #[strum(serialize_all = "snake_case")]
 pub enum DependencyKind {
     /// No work until the other modification's work ends (SECMP0028 pending SECMP0067).
+    #[default]
     #[strum(message = "on hold pending")]
     OnHoldPending,
     /// Progressed alongside the other (SECMP0037 with SECMP0032); no scheduling constraint.
@@ -456,16 +546,37 @@ impl DependencyKind {
 }
 
 /// A link from the modification that holds it to another.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dependency {
     /// The relation.
     pub kind: DependencyKind,
     /// Id of the other modification.
     pub on: String,
+    /// The `id` of the item of the other modification whose end lifts the hold or lets work start (e.g. its Panel
+    /// return); without it, the end of all its work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
     /// Working days between the other's end and this one's start (finish-to-start only).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub lag_days: i32,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// A hold on something outside the plan: the DCC's approach to costs, a Proposer's decision.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hold {
+    /// What is awaited, e.g. "the Proposer's decision on SECMP0067".
+    pub event: String,
+    /// When it is expected, if anyone knows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Date>,
+    /// How precisely the expected date is known.
+    #[serde(default, skip_serializing_if = "Precision::is_exact")]
+    pub precision: Precision,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
@@ -510,6 +621,15 @@ pub struct Modification {
     /// Links to other modifications.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dependencies: Vec<Dependency>,
+    /// Holds on events outside the plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holds: Vec<Hold>,
+    /// The day it closed (decided, withdrawn, implemented), once it has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<Date>,
+    /// Why it closed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub closing_reason: String,
 }
 
 impl Modification {
@@ -529,6 +649,9 @@ impl Modification {
             work_packages: Vec::new(),
             milestones: Vec::new(),
             dependencies: Vec::new(),
+            holds: Vec::new(),
+            closed_on: None,
+            closing_reason: String::new(),
         }
     }
 
@@ -597,10 +720,13 @@ impl Modification {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
-    /// When it was agreed (or set).
+    /// The status date of the paper it comes from (or the day it was set).
     pub date: Date,
-    /// E.g. "Timetable agreed at Panel 65 (February 2019)".
+    /// E.g. "Timetable agreed at Panel 66 (March 2019)".
     pub name: String,
+    /// The reference of the paper it comes from, e.g. "SECP_66_1503_12".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub paper_ref: String,
     /// Where the baseline comes from, and what in it is estimated.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
@@ -640,8 +766,25 @@ impl Plan {
             releases: Vec::new(),
             groups: Vec::new(),
             modifications: Vec::new(),
+            baselines: Vec::new(),
             baseline: None,
         }
+    }
+
+    /// Brings a plan read from an older format up to [`FORMAT_VERSION`]; returns the version it was read as when
+    /// that was older. Format 1 had one optional baseline; it becomes the first of the list.
+    pub fn migrate(&mut self) -> Option<u32> {
+        let from = self.version;
+        if let Some(b) = self.baseline.take() {
+            self.baselines.insert(0, b);
+        }
+        self.version = FORMAT_VERSION;
+        (from < FORMAT_VERSION).then_some(from)
+    }
+
+    /// The newest baseline, if any.
+    pub fn latest_baseline(&self) -> Option<&Baseline> {
+        self.baselines.last()
     }
 
     /// Index of the modification with `id`.

@@ -542,6 +542,7 @@ mod tests {
             end_precision: Precision::Exact,
             owner: Owner::Secas,
             notes: String::new(),
+            ..Default::default()
         }
     }
 
@@ -552,6 +553,7 @@ mod tests {
             precision: Precision::Exact,
             label: kind.label().into(),
             done: false,
+            ..Default::default()
         }
     }
 
@@ -576,6 +578,7 @@ mod tests {
             on: "A".into(),
             lag_days: 0,
             notes: String::new(),
+            ..Default::default()
         });
         b.milestones
             .push(ms(MilestoneKind::PanelReturn, date(2019, 5, 17)));
@@ -664,6 +667,7 @@ mod tests {
             on: "A".into(),
             lag_days: 0,
             notes: String::new(),
+            ..Default::default()
         });
         assert_eq!(codes(&p), vec![]);
         // A closed modification needs no next step.

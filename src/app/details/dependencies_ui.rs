@@ -101,6 +101,7 @@ pub(super) fn dependencies_ui(
                             on: on.clone(),
                             lag_days: 0,
                             notes: String::new(),
+                            ..Default::default()
                         },
                     },
                 },

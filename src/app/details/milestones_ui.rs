@@ -116,6 +116,7 @@ pub(super) fn milestones_ui(
             precision: Precision::Exact,
             label: format!("Panel {}", date.strftime("%B %Y")),
             done: false,
+            ..Default::default()
         };
         out.set(
             Edit::Milestones {

@@ -33,6 +33,7 @@ pub(super) fn work_packages_ui(
             end_precision: Precision::Exact,
             owner: Owner::Secas,
             notes: String::new(),
+            ..Default::default()
         };
         out.set(
             Edit::WorkPackages {
