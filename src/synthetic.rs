@@ -101,7 +101,7 @@ pub fn generate(n: usize, seed: u64) -> Plan {
         groups,
         modifications: Vec::with_capacity(n),
         baselines: Vec::new(),
-        baseline: None,
+        legacy_baseline: None,
     };
     let schedule = Schedule::build(&plan);
     for i in 0..n {

@@ -87,7 +87,7 @@ impl Analysis {
             .map(|m| agenda_index.items(m).to_vec())
             .collect();
         let mut baseline_of = vec![None; n];
-        if let Some(b) = &plan.baseline {
+        if let Some(b) = plan.latest_baseline() {
             for (k, e) in b.modifications.iter().enumerate() {
                 if let Some(i) = index.get(&e.id) {
                     let lanes = lanes_for(&crate::model::Modification {
@@ -316,7 +316,7 @@ impl Analysis {
 
     /// Recomputes the slippage of `indices` against the plan's baseline.
     fn update_slippage(&mut self, plan: &Plan, indices: &[usize]) {
-        let Some(baseline) = &plan.baseline else {
+        let Some(baseline) = plan.latest_baseline() else {
             return;
         };
         for &i in indices {

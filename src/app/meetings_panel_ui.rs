@@ -91,7 +91,7 @@ pub fn meetings_panel_ui(
 /// moved, in working days.
 pub fn slippage_panel_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> Option<usize> {
     let mut select = None;
-    let Some(baseline) = &plan.baseline else {
+    let Some(baseline) = plan.latest_baseline() else {
         ui.label("No baseline yet. Edit > Set baseline stores today's timetable as the one the Panel agreed.");
         return None;
     };

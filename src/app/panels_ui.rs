@@ -13,7 +13,7 @@ impl TimetableApp {
     pub(super) fn desktop_layout_ui(&mut self, ui: &mut Ui) {
         let menu = MenuContext {
             document: self.session.document(),
-            has_baseline: self.session.plan().baseline.is_some(),
+            has_baseline: self.session.plan().latest_baseline().is_some(),
             recent: &self.settings.recent,
             snap: self.timeline.snap,
             show_bottom: self.panels.show_bottom,

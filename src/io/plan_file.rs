@@ -472,7 +472,7 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, SaveError> {
         groups,
         modifications,
         baselines,
-        baseline: _,
+        legacy_baseline: _,
     } = plan;
     let crate::model::Calendar {
         working_days,

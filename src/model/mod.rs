@@ -14,6 +14,7 @@ pub mod integrity;
 pub mod label_fit;
 pub mod layout;
 pub mod plan;
+pub mod plan_items;
 pub mod schedule;
 pub mod validate;
 

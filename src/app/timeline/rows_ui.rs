@@ -52,7 +52,7 @@ pub fn paint_rows(c: &mut Canvas<'_>, scene: &Scene<'_>, (r0, r1): (usize, usize
 /// The agreed baseline of modification `m`, behind its current items: dashed ghost bars and hollow grey diamonds.
 fn paint_baseline(c: &mut Canvas<'_>, scene: &Scene<'_>, row: usize, m: usize) {
     let (Some(b), Some((k, lanes))) = (
-        &scene.plan.baseline,
+        scene.plan.latest_baseline(),
         scene.analysis.baseline_of.get(m).and_then(Option::as_ref),
     ) else {
         return;
