@@ -7,8 +7,8 @@ use rand::{RngExt, SeedableRng};
 use strum::IntoEnumIterator;
 
 use crate::model::{
-    At, Calendar, Dependency, DependencyKind, FORMAT_VERSION, Group, Meeting, MeetingKind,
-    Link, MeetingSeries, Milestone, MilestoneKind, Modification, Notice, Owner, Plan, PlanMeta,
+    At, Calendar, Dependency, DependencyKind, FORMAT_VERSION, Group, Link, Meeting, MeetingKind,
+    MeetingSeries, Milestone, MilestoneKind, Modification, Notice, Owner, Plan, PlanMeta,
     Precision, Release, Schedule, Status, WeekDay, WorkPackage,
 };
 

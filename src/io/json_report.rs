@@ -5,8 +5,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::model::{
-    DependencyKind, MeetingKind, MilestoneKind, Owner, Plan, Precision, Schedule, Status, Warning,
-    WarningCode,
+    At, DependencyKind, MeetingKind, MilestoneKind, Owner, Plan, Precision, Schedule, Status,
+    Warning, WarningCode,
 };
 
 /// The whole report.
@@ -49,6 +49,22 @@ pub struct ModificationReport<'a> {
     pub work_packages: Vec<WorkPackageReport<'a>>,
     pub milestones: Vec<MilestoneReport<'a>>,
     pub dependencies: Vec<DependencyReport<'a>>,
+    pub holds: Vec<HoldReport<'a>>,
+}
+
+/// One hold on an event outside the plan.
+#[derive(Debug, Serialize)]
+pub struct HoldReport<'a> {
+    pub event: &'a str,
+    pub expected: Option<Date>,
+    pub precision: Precision,
+}
+
+/// One link to an item of the same modification.
+#[derive(Debug, Serialize)]
+pub struct LinkReport<'a> {
+    pub on: &'a str,
+    pub lag_days: i32,
 }
 
 /// One cost.
@@ -63,6 +79,7 @@ pub struct CostReport<'a> {
 /// One work package.
 #[derive(Debug, Serialize)]
 pub struct WorkPackageReport<'a> {
+    pub id: &'a str,
     pub name: &'a str,
     pub short_name: Option<&'a str>,
     pub start: Date,
@@ -71,17 +88,26 @@ pub struct WorkPackageReport<'a> {
     pub end_precision: Precision,
     pub owner: Owner,
     pub working_days: i32,
+    pub after: Vec<LinkReport<'a>>,
+    /// True when links set its dates.
+    pub auto: bool,
     pub notes: &'a str,
 }
 
 /// One milestone.
 #[derive(Debug, Serialize)]
 pub struct MilestoneReport<'a> {
+    pub id: &'a str,
     pub kind: MilestoneKind,
     pub date: Date,
     pub precision: Precision,
     pub label: &'a str,
     pub done: bool,
+    pub after: Vec<LinkReport<'a>>,
+    /// Id of the meeting it sits on: named, found from its inputs, or the meeting of its kind on its day.
+    pub meeting: Option<String>,
+    /// True when its date is computed (from links or a meeting), not typed.
+    pub auto: bool,
 }
 
 /// One dependency.
@@ -89,6 +115,7 @@ pub struct MilestoneReport<'a> {
 pub struct DependencyReport<'a> {
     pub kind: DependencyKind,
     pub on: &'a str,
+    pub until: Option<&'a str>,
     pub lag_days: i32,
 }
 
@@ -163,6 +190,7 @@ pub fn build_report<'a>(
                     .work_packages
                     .iter()
                     .map(|w| WorkPackageReport {
+                        id: &w.id,
                         name: &w.name,
                         short_name: w.short_name.as_deref(),
                         start: w.start,
@@ -171,6 +199,8 @@ pub fn build_report<'a>(
                         end_precision: w.end_precision,
                         owner: w.owner,
                         working_days: plan.calendar.working_days_in(w.start, w.end),
+                        after: links(&w.after),
+                        auto: !w.pinned && !w.after.is_empty(),
                         notes: &w.notes,
                     })
                     .collect(),
@@ -178,11 +208,22 @@ pub fn build_report<'a>(
                     .milestones
                     .iter()
                     .map(|x| MilestoneReport {
+                        id: &x.id,
                         kind: x.kind,
                         date: x.date,
                         precision: x.precision,
                         label: &x.label,
                         done: x.done,
+                        after: links(&x.after),
+                        meeting: match &x.at {
+                            Some(At::Meeting(id)) => Some(id.clone()),
+                            _ => x
+                                .kind
+                                .meeting_kind()
+                                .and_then(|k| schedule.on(x.date, k))
+                                .map(|mt| mt.id.clone()),
+                        },
+                        auto: !x.pinned && (!x.after.is_empty() || x.at.is_some()),
                     })
                     .collect(),
                 dependencies: m
@@ -191,7 +232,17 @@ pub fn build_report<'a>(
                     .map(|d| DependencyReport {
                         kind: d.kind,
                         on: &d.on,
+                        until: d.until.as_deref(),
                         lag_days: d.lag_days,
+                    })
+                    .collect(),
+                holds: m
+                    .holds
+                    .iter()
+                    .map(|h| HoldReport {
+                        event: &h.event,
+                        expected: h.expected,
+                        precision: h.precision,
                     })
                     .collect(),
             })
@@ -236,4 +287,14 @@ pub fn build_report<'a>(
 pub fn report_json(plan: &Plan, schedule: &Schedule, warnings: &[Warning]) -> String {
     serde_json::to_string_pretty(&build_report(plan, schedule, warnings))
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn links(after: &[crate::model::Link]) -> Vec<LinkReport<'_>> {
+    after
+        .iter()
+        .map(|l| LinkReport {
+            on: &l.on,
+            lag_days: l.lag_days,
+        })
+        .collect()
 }

@@ -185,7 +185,8 @@ fn relink(
 ) {
     match target {
         DragTarget::WorkPackage { w, part, .. } => {
-            let (Some(before), Some(wp)) = (original.work_packages.get(w), m.work_packages.get_mut(w))
+            let (Some(before), Some(wp)) =
+                (original.work_packages.get(w), m.work_packages.get_mut(w))
             else {
                 return;
             };
@@ -198,14 +199,18 @@ fn relink(
             }
         }
         DragTarget::Milestone { k, .. } => {
-            let (Some(before), Some(x)) = (original.milestones.get(k), m.milestones.get_mut(k)) else {
+            let (Some(before), Some(x)) = (original.milestones.get(k), m.milestones.get_mut(k))
+            else {
                 return;
             };
             if x.pinned || x.date == before.date {
                 return;
             }
             if x.at.is_some() {
-                let meeting = x.kind.meeting_kind().and_then(|kind| schedule.on(x.date, kind));
+                let meeting = x
+                    .kind
+                    .meeting_kind()
+                    .and_then(|kind| schedule.on(x.date, kind));
                 match meeting {
                     Some(meeting) => x.at = Some(At::Meeting(meeting.id.clone())),
                     None => {
@@ -266,7 +271,8 @@ pub fn describe_cascade(
             parts.push(format!("{prefix}{}", milestone_move(schedule, a, b)));
         }
         for (w, (a, b)) in old.work_packages.iter().zip(&new.work_packages).enumerate() {
-            let dragged = matches!(target, DragTarget::WorkPackage { m, w: dw, .. } if m == *i && dw == w);
+            let dragged =
+                matches!(target, DragTarget::WorkPackage { m, w: dw, .. } if m == *i && dw == w);
             if dragged || (a.start, a.end) == (b.start, b.end) {
                 continue;
             }
@@ -296,7 +302,11 @@ fn milestone_move(schedule: &Schedule, a: &Milestone, b: &Milestone) -> String {
                 .and_then(|x| x.papers_due)
                 .map(|p| format!(" (papers due {})", short(p)))
                 .unwrap_or_default();
-            format!("Working Group {} to {}{papers}", short(a.date), format_date(b.date))
+            format!(
+                "Working Group {} to {}{papers}",
+                short(a.date),
+                format_date(b.date)
+            )
         }
         MilestoneKind::PanelReturn | MilestoneKind::ModificationReport => {
             let what = if a.kind == MilestoneKind::PanelReturn {

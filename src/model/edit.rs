@@ -229,9 +229,9 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
 /// baselines).
 fn reschedule_scope(edit: &Edit) -> Option<Scope> {
     match edit {
-        Edit::WorkPackages { m, .. } | Edit::Milestones { m, .. } | Edit::Dependencies { m, .. } => {
-            Some(Scope::From(vec![*m]))
-        }
+        Edit::WorkPackages { m, .. }
+        | Edit::Milestones { m, .. }
+        | Edit::Dependencies { m, .. } => Some(Scope::From(vec![*m])),
         Edit::Modifications(ListEdit::Set { index, .. }) => Some(Scope::From(vec![*index])),
         Edit::Modifications(_) | Edit::Calendar(_) | Edit::Meetings(_) | Edit::MeetingSeries(_) => {
             Some(Scope::All)

@@ -123,7 +123,9 @@ pub enum IntegrityError {
         id: String,
     },
     /// An item follows an id that no item of its modification has.
-    #[error("{modification}: \"{item}\" follows \"{on}\", which is not the id of a work package or milestone of {modification}")]
+    #[error(
+        "{modification}: \"{item}\" follows \"{on}\", which is not the id of a work package or milestone of {modification}"
+    )]
     UnknownLinkTarget {
         /// Modification id.
         modification: String,
@@ -133,7 +135,9 @@ pub enum IntegrityError {
         on: String,
     },
     /// Links inside a modification loop back on themselves.
-    #[error("{modification}: the links loop back: \"{item}\" follows \"{on}\", which follows \"{item}\" (directly or through others)")]
+    #[error(
+        "{modification}: the links loop back: \"{item}\" follows \"{on}\", which follows \"{item}\" (directly or through others)"
+    )]
     LinkCycle {
         /// Modification id.
         modification: String,
@@ -143,7 +147,9 @@ pub enum IntegrityError {
         on: String,
     },
     /// A milestone at "the next Working Group / Panel" follows nothing.
-    #[error("{modification}: milestone \"{milestone}\" is at the next meeting after its inputs, but follows nothing; give it `after`")]
+    #[error(
+        "{modification}: milestone \"{milestone}\" is at the next meeting after its inputs, but follows nothing; give it `after`"
+    )]
     AutoMeetingWithoutInput {
         /// Modification id.
         modification: String,
@@ -151,7 +157,9 @@ pub enum IntegrityError {
         milestone: String,
     },
     /// A milestone is attached to a meeting the plan does not have.
-    #[error("{modification}: milestone \"{milestone}\" is at meeting \"{meeting}\", which is not a meeting of this plan")]
+    #[error(
+        "{modification}: milestone \"{milestone}\" is at meeting \"{meeting}\", which is not a meeting of this plan"
+    )]
     UnknownMeeting {
         /// Modification id.
         modification: String,
@@ -161,7 +169,9 @@ pub enum IntegrityError {
         meeting: String,
     },
     /// A dependency waits until an item the other modification does not have.
-    #[error("{modification}: waits for {on} until \"{until}\", which is not the id of an item of {on}")]
+    #[error(
+        "{modification}: waits for {on} until \"{until}\", which is not the id of an item of {on}"
+    )]
     UnknownUntil {
         /// Modification id.
         modification: String,
@@ -171,7 +181,9 @@ pub enum IntegrityError {
         until: String,
     },
     /// A link's lag is absurdly long.
-    #[error("{modification}: lag of {lag_days} working days after \"{on}\" is out of range (-{MAX_LAG_DAYS} to {MAX_LAG_DAYS})")]
+    #[error(
+        "{modification}: lag of {lag_days} working days after \"{on}\" is out of range (-{MAX_LAG_DAYS} to {MAX_LAG_DAYS})"
+    )]
     BadLinkLag {
         /// Modification id.
         modification: String,
@@ -257,7 +269,10 @@ fn is_meeting_id(plan: &Plan, id: &str) -> bool {
                 .is_some_and(|ym| {
                     ym.len() == 7
                         && ym.as_bytes()[4] == b'-'
-                        && ym.bytes().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit())
+                        && ym
+                            .bytes()
+                            .enumerate()
+                            .all(|(i, b)| i == 4 || b.is_ascii_digit())
                 })
         })
 }

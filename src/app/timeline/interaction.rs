@@ -119,7 +119,10 @@ pub fn update_drag(
             .into_iter()
             .map(|(m, proposed)| set_modification(m, proposed))
             .collect();
-        return Some((Edit::Batch(edits), drag::edit_label(scene.plan, drag.target)));
+        return Some((
+            Edit::Batch(edits),
+            drag::edit_label(scene.plan, drag.target),
+        ));
     }
     if let (Some(p), Some(drag)) = (pointer, state.drag.as_ref()) {
         drag_label_ui(ui.ctx(), p, drag);
