@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::model::{
     At, DependencyKind, MeetingKind, MilestoneKind, Owner, Plan, Precision, Schedule, Status,
-    Warning, WarningCode,
+    Warning, WarningCode, chain,
 };
 
 /// The whole report.
@@ -216,12 +216,9 @@ pub fn build_report<'a>(
                         done: x.done,
                         after: links(&x.after),
                         meeting: match &x.at {
+                            // Named: the name, even if the plan has no such meeting day.
                             Some(At::Meeting(id)) => Some(id.clone()),
-                            _ => x
-                                .kind
-                                .meeting_kind()
-                                .and_then(|k| schedule.on(x.date, k))
-                                .map(|mt| mt.id.clone()),
+                            _ => chain::meeting_of(x, schedule).map(|mt| mt.id.clone()),
                         },
                         auto: !x.pinned && (!x.after.is_empty() || x.at.is_some()),
                     })

@@ -46,24 +46,9 @@ pub(super) fn check(c: &Check<'_>, out: &mut Vec<Warning>) {
     }
 }
 
-/// The latest of the items `item` follows, with the day it lets `item` happen (a work package the working day
-/// after).
-fn latest_input(c: &Check<'_>, item: Item) -> Option<(Item, Date, Date)> {
-    let m = c.m;
-    let links = match item {
-        Item::WorkPackage(w) => &m.work_packages[w].after,
-        Item::Milestone(k) => &m.milestones[k].after,
-    };
-    let cal = &c.plan().calendar;
-    let is_wp = i32::from(matches!(item, Item::WorkPackage(_)));
-    links
-        .iter()
-        .filter_map(|l| {
-            let input = chain::find_item(m, &l.on)?;
-            let end = input.end(m)?;
-            Some((input, end, cal.add_working_days(end, l.lag_days + is_wp)))
-        })
-        .max_by_key(|(_, _, ready)| *ready)
+/// The input of `item` that lets it happen last, by the plan's dates.
+fn latest_input(c: &Check<'_>, item: Item) -> Option<chain::Input> {
+    chain::latest_input(c.m, item, &c.plan().calendar, |i| i.end(c.m))
 }
 
 fn subject(item: Item) -> Subject {
@@ -76,7 +61,12 @@ fn subject(item: Item) -> Subject {
 /// [`WarningCode::OutOfOrder`]: `item` starts (or falls) before an item it follows lets it.
 fn out_of_order(c: &Check<'_>, item: Item) -> Option<Warning> {
     let m = c.m;
-    let (input, input_end, ready) = latest_input(c, item)?;
+    let chain::Input {
+        item: input,
+        end: input_end,
+        ready,
+        ..
+    } = latest_input(c, item)?;
     let day = match item {
         Item::WorkPackage(w) => m.work_packages[w].start,
         Item::Milestone(k) => m.milestones[k].date,
@@ -111,15 +101,13 @@ fn papers_late(c: &Check<'_>, k: usize, x: &super::plan::Milestone) -> Option<Wa
     if !fixed || x.done {
         return None;
     }
-    let meeting = match &x.at {
-        Some(At::Meeting(id)) => c.schedule.by_id(id),
-        _ => x
-            .kind
-            .meeting_kind()
-            .and_then(|kind| c.schedule.on(x.date, kind)),
-    }?;
+    let meeting = chain::meeting_of(x, c.schedule)?;
     let papers = meeting.papers_due?;
-    let (input, input_end, _) = latest_input(c, Item::Milestone(k))?;
+    let chain::Input {
+        item: input,
+        end: input_end,
+        ..
+    } = latest_input(c, Item::Milestone(k))?;
     (input_end > papers).then(|| {
         c.warning(
             WarningCode::PapersLate,

@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use jiff::civil::Date;
 
 use super::calendar::Calendar;
-use super::date::format_date;
 use super::plan::{At, DependencyKind, MeetingKind, MilestoneKind, Modification, Plan};
 use super::schedule::{Schedule, ScheduledMeeting};
 
@@ -221,6 +220,58 @@ impl<'a> MeetingFinder<'a> {
     }
 }
 
+/// The latest of the items one item follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Input {
+    /// The item followed.
+    pub item: Item,
+    /// Its end.
+    pub end: Date,
+    /// The link's lag.
+    pub lag_days: i32,
+    /// The day it lets the follower happen: a milestone on `end` plus the lag, a work package the working day after.
+    pub ready: Date,
+}
+
+/// The input of `item` (of `m`) that lets it happen last, with item ends read through `end_of` (the plan's dates, or
+/// those being worked out). The scheduler places items here; the warnings judge them against it.
+pub fn latest_input(
+    m: &Modification,
+    item: Item,
+    cal: &Calendar,
+    end_of: impl Fn(Item) -> Option<Date>,
+) -> Option<Input> {
+    let after_days = i32::from(matches!(item, Item::WorkPackage(_)));
+    item.links(m)
+        .iter()
+        .filter_map(|link| {
+            let input = find_item(m, &link.on)?;
+            let end = end_of(input)?;
+            Some(Input {
+                item: input,
+                end,
+                lag_days: link.lag_days,
+                ready: cal.add_working_days(end, link.lag_days + after_days),
+            })
+        })
+        // The first of equals, as links are listed.
+        .fold(None, |best: Option<Input>, x| match best {
+            Some(b) if b.ready >= x.ready => Some(b),
+            _ => Some(x),
+        })
+}
+
+/// The meeting milestone `x` sits on: its named meeting, else the meeting of its kind on its day.
+pub fn meeting_of<'a>(
+    x: &super::plan::Milestone,
+    schedule: &'a Schedule,
+) -> Option<&'a ScheduledMeeting> {
+    match &x.at {
+        Some(At::Meeting(id)) => schedule.by_id(id),
+        _ => x.kind.meeting_kind().and_then(|k| schedule.on(x.date, k)),
+    }
+}
+
 /// Why an item is on its day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Why {
@@ -307,42 +358,30 @@ pub fn plan_dates(
             why: items(m).map(|i| (i, Why::Fixed)).collect(),
         };
     };
-    let end_of = |item: Item, wps: &[(Date, Date)], mss: &[Date]| match item {
-        Item::WorkPackage(w) => wps[w].1,
-        Item::Milestone(k) => mss[k],
-    };
     for item in order {
         if item.pinned(m) {
             why.push((item, Why::Pinned));
             continue;
         }
-        let is_wp = matches!(item, Item::WorkPackage(_));
-        // The latest input, with the day it lets this item happen.
-        let mut latest: Option<(Date, Item, Date, i32)> = None;
-        for link in item.links(m) {
-            let Some(input) = find_item(m, &link.on) else {
-                continue;
-            };
-            let input_end = end_of(input, &wps, &mss);
-            let ready = cal.add_working_days(input_end, link.lag_days + i32::from(is_wp));
-            if latest.is_none_or(|(r, ..)| ready > r) {
-                latest = Some((ready, input, input_end, link.lag_days));
-            }
-        }
+        // Inputs come before their followers in `order`, so their ends here are already the new ones.
+        let latest = latest_input(m, item, cal, |input| match input {
+            Item::WorkPackage(w) => wps.get(w).map(|x| x.1),
+            Item::Milestone(k) => mss.get(k).copied(),
+        });
         match item {
             Item::WorkPackage(w) => {
                 let (start, end) = wps[w];
                 let new_start = match (latest, floor) {
-                    (Some((ready, input, input_end, lag_days)), _) => {
+                    (Some(input), _) => {
                         why.push((
                             item,
                             Why::After {
-                                input,
-                                input_end,
-                                lag_days,
+                                input: input.item,
+                                input_end: input.end,
+                                lag_days: input.lag_days,
                             },
                         ));
-                        ready
+                        input.ready
                     }
                     (None, Some(f)) => {
                         let ready = cal.add_working_days(f.end, f.lag_days + 1);
@@ -388,7 +427,7 @@ pub fn plan_dates(
 
 fn milestone_day(
     ms: &super::plan::Milestone,
-    latest: Option<(Date, Item, Date, i32)>,
+    latest: Option<Input>,
     meetings: &MeetingFinder<'_>,
     floor: Option<&Floor>,
     cal: &Calendar,
@@ -403,7 +442,10 @@ fn milestone_day(
             ),
             None => (ms.date, Why::Fixed),
         },
-        (Some(at @ (At::NextWorkingGroup | At::NextPanel)), Some((ready, input, ..))) => {
+        (Some(at @ (At::NextWorkingGroup | At::NextPanel)), Some(input)) => {
+            let Input {
+                item: input, ready, ..
+            } = input;
             let kind = if *at == At::NextPanel {
                 MeetingKind::Panel
             } else {
@@ -421,12 +463,12 @@ fn milestone_day(
                 None => (ms.date, Why::NoMeeting { input, ready }),
             }
         }
-        (_, Some((ready, input, input_end, lag_days))) => (
-            ready,
+        (_, Some(input)) => (
+            input.ready,
             Why::After {
-                input,
-                input_end,
-                lag_days,
+                input: input.item,
+                input_end: input.end,
+                lag_days: input.lag_days,
             },
         ),
         (_, None) => match floor {
@@ -596,10 +638,9 @@ fn closure_in_order<'a>(
         }
     }
     // Dependency cycles are refused by the integrity check; anything left is taken as it is.
-    for i in members {
-        if !out.contains(&i) {
-            out.push(i);
-        }
+    if out.len() < members.len() {
+        let placed: HashSet<usize> = out.iter().copied().collect();
+        out.extend(members.into_iter().filter(|i| !placed.contains(i)));
     }
     out
 }
@@ -620,10 +661,19 @@ pub fn reschedule(plan: &mut Plan, scope: &Scope) -> Vec<(usize, Modification)> 
             Scope::From(start) => closure_in_order(plan, &get, start),
         }
     };
+    // Only modifications something waits for are ever looked up: index just those (no copy of every id per edit).
+    let waited_for: HashSet<&str> = plan
+        .modifications
+        .iter()
+        .flat_map(|m| &m.dependencies)
+        .filter(|d| d.kind.is_ordering())
+        .map(|d| d.on.as_str())
+        .collect();
     let index: HashMap<String, usize> = plan
         .modifications
         .iter()
         .enumerate()
+        .filter(|(_, m)| waited_for.contains(m.id.as_str()))
         .map(|(i, m)| (m.id.clone(), i))
         .collect();
     let mut before = Vec::new();
@@ -687,114 +737,8 @@ pub fn cascade(
     out
 }
 
-/// Why each item of modification `i` is on its day, in plain English, per item.
-pub fn explain(plan: &Plan, schedule: &Schedule, i: usize) -> Vec<(Item, String)> {
-    let Some(m) = plan.modifications.get(i) else {
-        return Vec::new();
-    };
-    let finder = MeetingFinder::new(schedule);
-    let floor = floor_of(m, |id| plan.modification(id), &plan.calendar);
-    let planned = plan_dates(m, &plan.calendar, &finder, floor.as_ref());
-    planned
-        .why
-        .iter()
-        .map(|(item, why)| (*item, describe(m, *item, why, schedule)))
-        .collect()
-}
-
-fn describe(m: &Modification, item: Item, why: &Why, schedule: &Schedule) -> String {
-    let day = item.end(m).map(format_date).unwrap_or_default();
-    let quoted = |i: Item| format!("'{}'", i.name(m));
-    match why {
-        Why::Fixed => "Dated by hand; follows nothing.".to_owned(),
-        Why::Pinned => "Pinned by hand: links do not move it.".to_owned(),
-        Why::After {
-            input,
-            input_end,
-            lag_days,
-        } => {
-            let lag = match lag_days {
-                0 => String::new(),
-                n => format!(" and {n} working days"),
-            };
-            match item {
-                Item::WorkPackage(_) => format!(
-                    "Starts the working day after {} ends on {}{lag}.",
-                    quoted(*input),
-                    format_date(*input_end)
-                ),
-                Item::Milestone(_) => format!(
-                    "On {day}: when {} ends ({}){lag}.",
-                    quoted(*input),
-                    format_date(*input_end)
-                ),
-            }
-        }
-        Why::NamedMeeting { meeting } => {
-            let name = schedule
-                .by_id(meeting)
-                .map_or(meeting.clone(), |x| x.name.clone());
-            format!("At {name} ({day}), named by hand; moves with the meeting.")
-        }
-        Why::NextMeeting {
-            meeting,
-            input,
-            ready,
-        } => match schedule.by_id(meeting) {
-            Some(x) => match x.papers_due {
-                Some(papers) => format!(
-                    "{}, {}: the first whose papers deadline, {}, is on or after the end of {} ({}).",
-                    x.name,
-                    format_date(x.date),
-                    format_date(papers),
-                    quoted(*input),
-                    format_date(*ready)
-                ),
-                None => format!(
-                    "{}, {}: the first on or after the end of {} ({}).",
-                    x.name,
-                    format_date(x.date),
-                    quoted(*input),
-                    format_date(*ready)
-                ),
-            },
-            None => format!("At meeting {meeting}."),
-        },
-        Why::NoMeeting { input, ready } => format!(
-            "No meeting in the plan is late enough for {} (ready {}): left on {day}. Extend the meeting series.",
-            quoted(*input),
-            format_date(*ready)
-        ),
-        Why::Waits { on, end } => format!(
-            "Waits for {on}, whose work ends on {}: starts after it.",
-            format_date(*end)
-        ),
-    }
-}
-
-/// The earliest Panel that `m` could return to given its inputs today: the first Panel whose papers deadline is on
-/// or after the end of its work (or of what its Panel return follows). `None` when it has no work and no Panel
-/// return, or the plan has no Panel late enough.
-pub fn earliest_panel_return<'a>(
-    plan: &Plan,
-    finder: &MeetingFinder<'a>,
-    m: &Modification,
-) -> Option<&'a ScheduledMeeting> {
-    let status = plan.meta.status_date;
-    let ret = m.panel_return();
-    let ready = ret
-        .and_then(|r| {
-            r.after
-                .iter()
-                .filter_map(|l| {
-                    let input = find_item(m, &l.on)?;
-                    Some(plan.calendar.add_working_days(input.end(m)?, l.lag_days))
-                })
-                .max()
-        })
-        .or_else(|| m.work_end())?;
-    finder.first_for(MeetingKind::Panel, ready.max(status))
-}
+mod why;
+pub use why::{earliest_panel_return, explain};
 
 #[cfg(test)]
 mod tests;

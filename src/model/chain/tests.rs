@@ -4,7 +4,7 @@ use jiff::civil::date;
 
 use super::*;
 use crate::model::plan::{Link, Meeting, MeetingSeries, Milestone, Notice, WorkPackage};
-use crate::model::{Dependency, Owner, WeekDay, edit};
+use crate::model::{Dependency, Edit, Owner, WeekDay, edit};
 
 fn link(on: &str) -> Vec<Link> {
     vec![Link {
@@ -104,8 +104,6 @@ fn move_pa_end(p: &mut Plan, end: Date) -> Edit {
     m.work_packages[0].end = end;
     edit::apply(p, edit::set_modification(0, m)).unwrap()
 }
-
-use crate::model::Edit;
 
 #[test]
 fn the_paper_is_a_fixed_point() {
