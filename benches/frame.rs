@@ -107,6 +107,15 @@ fn frames(c: &mut Criterion) {
 
         let mut bench = Bench::new(plan);
         let p = bench.start_drag();
+        if name == "10000" {
+            // The synthetic plan is linked: its first bar is followed by the rest of its chain.
+            let drag = bench.app.timeline.drag.as_ref().expect("dragging");
+            assert!(
+                drag.proposed.len() == 1 && !drag.cascade.is_empty(),
+                "a cascading drag: {:?}",
+                (drag.delta_days, &drag.description, &drag.cascade)
+            );
+        }
         let mut step = 0usize;
         c.bench_function(&format!("frame/dragging/{name}"), |b| {
             b.iter(|| {

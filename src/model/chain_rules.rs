@@ -25,8 +25,9 @@ pub(super) fn check(c: &Check<'_>, out: &mut Vec<Warning>) {
     if m.status.is_closed() {
         return;
     }
-    out.extend(no_panel_return(c));
-    out.extend(horizon(c));
+    let next = next_return(m, c.status_date());
+    out.extend(no_panel_return(c, next));
+    out.extend(horizon(c, next));
     for (k, d) in m.dependencies.iter().enumerate() {
         if d.kind == DependencyKind::InParallelWith {
             out.extend(group_drift(c, k, &d.on));
@@ -58,9 +59,21 @@ fn subject(item: Item) -> Subject {
     }
 }
 
-/// [`WarningCode::OutOfOrder`]: `item` starts (or falls) before an item it follows lets it.
+/// [`WarningCode::OutOfOrder`]: `item` starts (or falls) before an item it follows lets it. Only items the links
+/// do not place can be: pinned ones and milestones on a named meeting (every plan is its own schedule, so a linked
+/// item sits where its inputs let it).
 fn out_of_order(c: &Check<'_>, item: Item) -> Option<Warning> {
     let m = c.m;
+    let placed_by_hand = match item {
+        Item::WorkPackage(w) => m.work_packages[w].pinned,
+        Item::Milestone(k) => {
+            let x = &m.milestones[k];
+            x.pinned || matches!(x.at, Some(At::Meeting(_)))
+        }
+    };
+    if !placed_by_hand {
+        return None;
+    }
     let chain::Input {
         item: input,
         end: input_end,
@@ -143,13 +156,13 @@ fn next_return(m: &Modification, status: Date) -> Option<Date> {
 
 /// [`WarningCode::NoPanelReturn`]: open, not on hold, and nothing brings it back to the Panel: the paper's "black
 /// hole".
-fn no_panel_return(c: &Check<'_>) -> Option<Warning> {
+fn no_panel_return(c: &Check<'_>, next: Option<Date>) -> Option<Warning> {
     let m = c.m;
     let held = m.status == Status::OnHold
         || m.dependencies
             .iter()
             .any(|d| d.kind == DependencyKind::OnHoldPending);
-    if held || next_return(m, c.status_date()).is_some() {
+    if held || next.is_some() {
         return None;
     }
     Some(c.warning(
@@ -164,9 +177,9 @@ fn no_panel_return(c: &Check<'_>) -> Option<Warning> {
 }
 
 /// [`WarningCode::Horizon`]: the next Panel return is more than three months after the status date.
-fn horizon(c: &Check<'_>) -> Option<Warning> {
+fn horizon(c: &Check<'_>, next: Option<Date>) -> Option<Warning> {
     let status = c.status_date();
-    let next = next_return(c.m, status)?;
+    let next = next?;
     let limit = status.checked_add(HORIZON_MONTHS.months()).ok()?;
     (next > limit).then(|| {
         c.warning(

@@ -251,11 +251,27 @@ fn reschedule_scope(edit: &Edit) -> Option<Scope> {
     }
 }
 
+/// True when `inverse` (just applied the other way) only replaced modifications by ones that date, link and depend
+/// exactly as before (a title or a note typed): nothing can move, so there is nothing to reschedule.
+fn moves_nothing(plan: &Plan, inverse: &Edit) -> bool {
+    match inverse {
+        Edit::Modifications(ListEdit::Set { index, value: old }) => plan
+            .modifications
+            .get(*index)
+            .is_some_and(|new| chain::same_schedule(old, new)),
+        Edit::Batch(edits) => edits.iter().all(|e| moves_nothing(plan, e)),
+        _ => false,
+    }
+}
+
 /// Reschedules `scope` after an edit whose inverse is `inverse`; the result undoes the edit and the cascade.
 fn with_cascade(plan: &mut Plan, scope: Option<Scope>, inverse: Edit) -> Edit {
     let Some(scope) = scope else {
         return inverse;
     };
+    if moves_nothing(plan, &inverse) {
+        return inverse;
+    }
     let before = chain::reschedule(plan, &scope);
     if before.is_empty() {
         return inverse;

@@ -564,6 +564,39 @@ fn differs(m: &Modification, planned: &Planned) -> bool {
             .any(|(x, &d)| x.date != d)
 }
 
+/// True when `a` and `b` are the same to the scheduler: the same id, work package and milestone days, ids, links,
+/// meeting anchors and pins, and the same dependencies. Rescheduling one gives what rescheduling the other does.
+pub fn same_schedule(a: &Modification, b: &Modification) -> bool {
+    fn wp(w: &super::plan::WorkPackage) -> (&str, Date, Date, &[super::plan::Link], bool) {
+        (&w.id, w.start, w.end, &w.after, w.pinned)
+    }
+    fn ms(
+        x: &super::plan::Milestone,
+    ) -> (
+        &str,
+        MilestoneKind,
+        Date,
+        &[super::plan::Link],
+        Option<&At>,
+        bool,
+    ) {
+        (&x.id, x.kind, x.date, &x.after, x.at.as_ref(), x.pinned)
+    }
+    fn dep(d: &super::plan::Dependency) -> (DependencyKind, &str, Option<&str>, i32) {
+        (d.kind, &d.on, d.until.as_deref(), d.lag_days)
+    }
+    a.id == b.id
+        && a.dependencies
+            .iter()
+            .map(dep)
+            .eq(b.dependencies.iter().map(dep))
+        && a.work_packages
+            .iter()
+            .map(wp)
+            .eq(b.work_packages.iter().map(wp))
+        && a.milestones.iter().map(ms).eq(b.milestones.iter().map(ms))
+}
+
 /// Which modifications to reschedule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {

@@ -231,3 +231,25 @@ fn waiting_modifications_are_pushed_and_explained() {
         "Working Group May 2019, 1 May 2019: the first whose papers deadline, 24 Apr 2019, is on or after the end of 'Review with the Proposer' (24 Apr 2019)."
     );
 }
+
+#[test]
+fn only_what_the_scheduler_reads_counts_as_a_change_of_schedule() {
+    let a = plan().modifications[0].clone();
+    let mut b = a.clone();
+    b.title = "Retitled".into();
+    b.work_packages[0].notes = "noted".into();
+    b.milestones[0].done = true;
+    assert!(
+        same_schedule(&a, &b),
+        "titles, notes and progress move nothing"
+    );
+    let mut c = a.clone();
+    c.work_packages[0].end = date(2019, 4, 8);
+    assert!(!same_schedule(&a, &c));
+    let mut d = a.clone();
+    d.milestones[1].at = Some(At::Meeting("panel-69".into()));
+    assert!(!same_schedule(&a, &d));
+    let mut e = a.clone();
+    e.milestones[0].after[0].lag_days = 1;
+    assert!(!same_schedule(&a, &e));
+}
