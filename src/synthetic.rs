@@ -63,6 +63,7 @@ pub fn generate(n: usize, seed: u64) -> Plan {
             agenda_days: 10,
             papers_days: 5,
         }),
+        skip: Vec::new(),
         notes: String::new(),
     }];
     let meetings = panel_meetings(&calendar, first, last);

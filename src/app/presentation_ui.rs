@@ -22,7 +22,7 @@ pub fn title_bar_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) {
             .size(18.0)
             .color(theme::STATUS_DATE),
         );
-        if a.filter.is_active() {
+        if a.rows.len() != a.total {
             ui.add_space(12.0);
             ui.label(
                 RichText::new(format!("Showing {} of {}", a.rows.len(), a.total))

@@ -22,6 +22,16 @@ pub struct Report<'a> {
     pub releases: Vec<ReleaseReport<'a>>,
     /// Every warning.
     pub warnings: Vec<WarningReport<'a>>,
+    /// The stored timetables of earlier papers, oldest first.
+    pub baselines: Vec<BaselineReport<'a>>,
+}
+
+/// One stored baseline.
+#[derive(Debug, Serialize)]
+pub struct BaselineReport<'a> {
+    pub name: &'a str,
+    pub paper_ref: &'a str,
+    pub status_date: Date,
 }
 
 /// Plan metadata.
@@ -49,6 +59,8 @@ pub struct ModificationReport<'a> {
     pub work_packages: Vec<WorkPackageReport<'a>>,
     pub milestones: Vec<MilestoneReport<'a>>,
     pub dependencies: Vec<DependencyReport<'a>>,
+    pub closed_on: Option<Date>,
+    pub closing_reason: &'a str,
 }
 
 /// One cost.
@@ -72,6 +84,8 @@ pub struct WorkPackageReport<'a> {
     pub owner: Owner,
     pub working_days: i32,
     pub notes: &'a str,
+    pub done: bool,
+    pub actual_end: Option<Date>,
 }
 
 /// One milestone.
@@ -82,6 +96,7 @@ pub struct MilestoneReport<'a> {
     pub precision: Precision,
     pub label: &'a str,
     pub done: bool,
+    pub actual: Option<Date>,
 }
 
 /// One dependency.
@@ -172,6 +187,8 @@ pub fn build_report<'a>(
                         owner: w.owner,
                         working_days: plan.calendar.working_days_in(w.start, w.end),
                         notes: &w.notes,
+                        done: w.done,
+                        actual_end: w.actual_end,
                     })
                     .collect(),
                 milestones: m
@@ -183,6 +200,7 @@ pub fn build_report<'a>(
                         precision: x.precision,
                         label: &x.label,
                         done: x.done,
+                        actual: x.actual,
                     })
                     .collect(),
                 dependencies: m
@@ -194,6 +212,8 @@ pub fn build_report<'a>(
                         lag_days: d.lag_days,
                     })
                     .collect(),
+                closed_on: m.closed_on,
+                closing_reason: &m.closing_reason,
             })
             .collect(),
         meetings: schedule
@@ -227,6 +247,15 @@ pub fn build_report<'a>(
                 code: w.code,
                 modification: &w.modification,
                 message: &w.message,
+            })
+            .collect(),
+        baselines: plan
+            .baselines
+            .iter()
+            .map(|b| BaselineReport {
+                name: &b.name,
+                paper_ref: &b.paper_ref,
+                status_date: b.date,
             })
             .collect(),
     }

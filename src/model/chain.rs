@@ -608,9 +608,11 @@ pub fn reschedule(plan: &mut Plan, scope: &Scope) -> Vec<(usize, Modification)> 
     let order: Vec<usize> = {
         let get = |i: usize| &plan.modifications[i];
         match scope {
-            Scope::All => {
-                closure_in_order(plan, &get, &(0..plan.modifications.len()).collect::<Vec<_>>())
-            }
+            Scope::All => closure_in_order(
+                plan,
+                &get,
+                &(0..plan.modifications.len()).collect::<Vec<_>>(),
+            ),
             Scope::From(start) => closure_in_order(plan, &get, start),
         }
     };

@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod baseline;
 pub mod calendar;
 pub mod chain;
+pub mod compare;
 pub mod date;
 pub mod document;
 pub mod drag;
@@ -14,7 +15,10 @@ pub mod integrity;
 pub mod label_fit;
 pub mod layout;
 pub mod plan;
+pub mod progress;
+pub mod roll;
 pub mod schedule;
+pub mod standard;
 pub mod validate;
 
 pub use affected::Affected;
