@@ -5,6 +5,7 @@ mod costs_ui;
 mod dependencies_ui;
 pub(crate) mod fields;
 mod milestones_ui;
+mod progress_ui;
 mod work_packages_ui;
 
 use egui::{ComboBox, RichText, TextEdit, Ui};
@@ -70,6 +71,7 @@ pub fn details_panel_ui(
             header_ui(ui, plan, m, mi, &mut out);
             ui.separator();
             fields_ui(ui, plan, m, mi, &mut out);
+            progress_ui::closing_ui(ui, plan, m, mi, &mut out);
             let warnings: Vec<_> = a.warnings_of(mi).collect();
             if !warnings.is_empty() {
                 ui.separator();
@@ -175,10 +177,8 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
                 .response
                 .on_hover_text("Status");
             if status != m.status {
-                let mut x = m.clone();
-                x.status = status;
                 out.set(
-                    set_modification(mi, x),
+                    progress_ui::status_edit(plan, m, mi, status),
                     format!("Set status of {} to {}", m.id, status.label()),
                     None,
                 );
