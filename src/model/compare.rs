@@ -394,15 +394,18 @@ pub fn pair_milestones(
 }
 
 /// Pairs the work packages of two versions of a modification: by `id` where both have one, then by name, then in
-/// list order.
+/// list order where the two have the same owner or overlap in time (a package renamed); the rest are added or
+/// removed.
 pub fn pair_work_packages(
     old: &[WorkPackage],
     new: &[WorkPackage],
 ) -> Vec<(Option<usize>, Option<usize>)> {
     let by_id = |a: &WorkPackage, b: &WorkPackage| !a.id.is_empty() && a.id == b.id;
     let by_name = |a: &WorkPackage, b: &WorkPackage| a.name == b.name;
-    let in_order = |_: &WorkPackage, _: &WorkPackage| true;
-    pair(old, new, &[&by_id, &by_name, &in_order])
+    let renamed = |a: &WorkPackage, b: &WorkPackage| {
+        a.owner == b.owner || (a.start <= b.end && b.start <= a.end)
+    };
+    pair(old, new, &[&by_id, &by_name, &renamed])
 }
 
 type Rule<'r, T> = &'r dyn Fn(&T, &T) -> bool;
