@@ -65,7 +65,7 @@ pub fn meeting_window_ui(
                         occurrence_ui(ui, plan, s, o, &mut out);
                         ui.separator();
                     }
-                    series_ui(ui, plan, s, &mut out);
+                    series_ui(ui, plan, a, s, &mut out);
                 }
                 (None, None) => {}
             }
@@ -222,8 +222,8 @@ fn occurrence_ui(
     }
 }
 
-/// A monthly series: name, first and last day, notice rule, skipped months.
-fn series_ui(ui: &mut Ui, plan: &Plan, s: usize, out: &mut MeetingEditOutput) {
+/// A monthly series: name, first and last day, notice rule, skipped months (and a month to skip).
+fn series_ui(ui: &mut Ui, plan: &Plan, a: &Analysis, s: usize, out: &mut MeetingEditOutput) {
     let series = &plan.meeting_series[s];
     let mut set = |value: MeetingSeries, what: String, merge: bool| {
         out.edit = Some((
@@ -291,6 +291,30 @@ fn series_ui(ui: &mut Ui, plan: &Plan, s: usize, out: &mut MeetingEditOutput) {
             what,
             false,
         );
+    }
+    let mut skip = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Skip a month");
+        ComboBox::from_id_salt("series-skip")
+            .selected_text("choose…")
+            .show_ui(ui, |ui| {
+                let upcoming = a.schedule.meetings.iter().filter(|o| {
+                    o.series.as_deref() == Some(series.id.as_str())
+                        && o.date >= plan.meta.status_date
+                });
+                for o in upcoming {
+                    ui.selectable_value(&mut skip, Some((o.date, o.name.clone())), &o.name);
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("No meeting of this series that month (e.g. in August)");
+    });
+    if let Some((day, name)) = skip {
+        let mut value = series.clone();
+        value.skip.push(day);
+        value.skip.sort();
+        set(value, format!("Skip {name}"), false);
     }
     for (k, day) in series.skip.iter().enumerate() {
         ui.horizontal(|ui| {

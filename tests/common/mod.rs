@@ -87,3 +87,26 @@ pub fn settle(h: &mut Harness<'static, TimetableApp>) {
     assert!(!h.state().is_busy(), "the file job did not finish");
     h.run();
 }
+
+/// Scrolls the scroll area under `over` down, a row at a time, until the widget labelled `label` is on screen (above
+/// the status bar); false when it never comes.
+pub fn scroll_to(h: &mut Harness<'static, TimetableApp>, over: Pos2, label: &str) -> bool {
+    for _ in 0..60 {
+        let bottom_px = h.ctx.content_rect().bottom() - 32.0;
+        if h.query_by_label(label)
+            .is_some_and(|n| n.rect().bottom() < bottom_px)
+        {
+            return true;
+        }
+        h.hover_at(over);
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: vec2(0.0, -24.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        h.run();
+    }
+    false
+}
