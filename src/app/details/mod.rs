@@ -165,7 +165,7 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            ui.label("Status");
+            let label = ui.label("Status");
             let mut status = m.status;
             ComboBox::from_id_salt(("status", mi))
                 .selected_text(status.label())
@@ -175,7 +175,10 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
                     }
                 })
                 .response
-                .on_hover_text("Status");
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Status: the whole SEC path, from Draft Proposal to implemented or closed",
+                );
             if status != m.status {
                 out.set(
                     progress_ui::status_edit(plan, m, mi, status),

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::DetailsOutput;
-use super::fields::{date_field, text_field};
+use super::fields::date_field;
 use crate::model::{
     Edit, ListEdit, Milestone, Modification, Plan, WorkPackage, edit::set_modification, format_date,
 };
@@ -161,14 +161,18 @@ pub(super) fn closing_ui(
                 );
             }
             ui.end_row();
-            ui.label("Reason");
-            if let Some(reason) = text_field(
-                ui,
-                &m.closing_reason,
-                ("closing-reason", mi),
-                "Why it closed: withdrawn by the Proposer, rejected by the Change Board…",
-                (ui.available_width() - 8.0).max(120.0),
-            ) {
+            let label = ui.label("Reason");
+            let mut reason = m.closing_reason.clone();
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut reason)
+                        .id_salt(("closing-reason", mi))
+                        .hint_text("Withdrawn by the Proposer, rejected by the Change Board…")
+                        .desired_width((ui.available_width() - 8.0).max(120.0)),
+                )
+                .labelled_by(label.id)
+                .on_hover_text("Why it closed");
+            if response.changed() && reason != m.closing_reason {
                 let mut x = m.clone();
                 x.closing_reason = reason;
                 out.set(
