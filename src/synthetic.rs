@@ -7,7 +7,7 @@ use rand::{RngExt, SeedableRng};
 use strum::IntoEnumIterator;
 
 use crate::model::{
-    Calendar, Dependency, DependencyKind, FORMAT_VERSION, Group, Meeting, MeetingKind,
+    At, Calendar, Dependency, DependencyKind, FORMAT_VERSION, Group, Link, Meeting, MeetingKind,
     MeetingSeries, Milestone, MilestoneKind, Modification, Notice, Owner, Plan, PlanMeta,
     Precision, Release, Schedule, Status, WeekDay, WorkPackage,
 };
@@ -102,13 +102,15 @@ pub fn generate(n: usize, seed: u64) -> Plan {
         groups,
         modifications: Vec::with_capacity(n),
         baselines: Vec::new(),
-        baseline: None,
+        legacy_baseline: None,
     };
     let schedule = Schedule::build(&plan);
     for i in 0..n {
         let m = modification(i, &mut rng, &plan, &schedule, first);
         plan.modifications.push(m);
     }
+    // The plan is its own schedule, as every loaded plan is.
+    crate::model::chain::reschedule(&mut plan, &crate::model::chain::Scope::All);
     plan
 }
 
@@ -166,12 +168,21 @@ fn modification(
             first,
             rng.random_range(0..span_days),
         ));
-    for _ in 0..rng.random_range(1..=4) {
+    for w in 0..rng.random_range(1..=4) {
         let (name, owner) = PACKAGES[rng.random_range(0..PACKAGES.len())];
         let end = plan
             .calendar
             .add_working_days(start, rng.random_range(4..40));
         m.work_packages.push(WorkPackage {
+            id: format!("w{w}"),
+            // Each package follows the one before: the chain a planner would link.
+            after: (w > 0)
+                .then(|| Link {
+                    on: format!("w{}", w - 1),
+                    lag_days: 0,
+                })
+                .into_iter()
+                .collect(),
             name: name.into(),
             short_name: None,
             start,
@@ -189,7 +200,8 @@ fn modification(
         start = plan.calendar.add_working_days(end, 1);
     }
     let end = m.work_end().unwrap_or(start);
-    m.milestones = milestones_after(plan, schedule, end);
+    let last = format!("w{}", m.work_packages.len().saturating_sub(1));
+    m.milestones = milestones_after(plan, schedule, end, &last);
     // Dependencies point backwards only, so there are no cycles.
     if i > 0 && rng.random_range(0..20) == 0 {
         let on = rng.random_range(0..i);
@@ -213,12 +225,18 @@ fn modification(
 
 /// The next Working Group on or after `end`, then the next Panel on or after that, as milestones (done when before
 /// the status date).
-fn milestones_after(plan: &Plan, schedule: &Schedule, end: Date) -> Vec<Milestone> {
+fn milestones_after(plan: &Plan, schedule: &Schedule, end: Date, last: &str) -> Vec<Milestone> {
     let mut milestones = Vec::new();
     let Some(wg) = schedule.next_on_or_after(end, MeetingKind::WorkingGroup) else {
         return milestones;
     };
     milestones.push(Milestone {
+        id: "wg".into(),
+        after: vec![Link {
+            on: last.to_owned(),
+            lag_days: 0,
+        }],
+        at: Some(At::NextWorkingGroup),
         kind: MilestoneKind::WorkingGroup,
         date: wg.date,
         precision: Precision::Exact,
@@ -228,6 +246,12 @@ fn milestones_after(plan: &Plan, schedule: &Schedule, end: Date) -> Vec<Mileston
     });
     if let Some(panel) = schedule.next_on_or_after(wg.date, MeetingKind::Panel) {
         milestones.push(Milestone {
+            id: "panel".into(),
+            after: vec![Link {
+                on: "wg".into(),
+                lag_days: 0,
+            }],
+            at: Some(At::NextPanel),
             kind: MilestoneKind::PanelReturn,
             date: panel.date,
             precision: Precision::Exact,

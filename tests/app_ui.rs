@@ -129,7 +129,7 @@ fn escape_cancels_a_drag() {
             .timeline
             .drag
             .as_ref()
-            .is_some_and(|d| d.proposed.is_some())
+            .is_some_and(|d| !d.proposed.is_empty())
     );
     h.key_press(egui::Key::Escape);
     h.step();
@@ -501,9 +501,11 @@ fn shift_drag_moves_what_follows_in_the_same_modification() {
     h.event(egui::Event::ModifiersChanged(Modifiers::NONE));
     let m = &h.state().plan().modifications[0];
     assert_eq!(m.work_packages[1].start, date(2019, 4, 15));
-    // Its Working Group and Panel return moved on to the next meetings of their kind.
-    assert_eq!(m.milestones[1].date, date(2019, 5, 1));
-    assert_eq!(m.milestones[2].date, date(2019, 5, 17));
+    // The review now ends on 26 April, after May's papers deadline (24 April): its Working Group moves to the
+    // first whose deadline it makes (5 June; papers 29 May) and the Panel return to the Panel after it.
+    assert_eq!(m.work_packages[1].end, date(2019, 4, 26));
+    assert_eq!(m.milestones[1].date, date(2019, 6, 5));
+    assert_eq!(m.milestones[2].date, date(2019, 6, 21));
     // What came before stayed.
     assert_eq!(m.work_packages[0].start, date(2019, 3, 11));
     assert_eq!(

@@ -232,9 +232,25 @@ fn json_dcc_dates_and_precisions_match_the_paper() {
     assert_eq!(dcc("SECMP0013"), pair("2019-04-05", "early"));
     assert_eq!(dcc("SECMP0053"), pair("2019-03-15", "mid"));
     assert_eq!(dcc("SECMP0056"), pair("2019-04-05", "early"));
-    assert_eq!(dcc("SECMP0024"), pair("2019-05-07", "early"));
-    assert_eq!(dcc("SECMP0046"), pair("2019-05-15", "mid"));
-    assert_eq!(dcc("SECMP0067"), pair("2019-05-15", "mid"));
+    // "received from the DCC and reviewed by SECAS and the Proposer by early May / mid-May": the review ends on the
+    // paper's date; the day the DCC responds is not in the paper, so it is marked approximate.
+    for (id, reviewed, precision, responded) in [
+        ("SECMP0024", "2019-05-07", "early", "2019-04-29"),
+        ("SECMP0046", "2019-05-15", "mid", "2019-05-08"),
+        ("SECMP0067", "2019-05-15", "mid", "2019-05-08"),
+    ] {
+        assert_eq!(dcc(id), pair(responded, "approximate"), "{id}");
+        let review = modification(&json, id)["work_packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["name"] == "SECAS and Proposer review the response")
+            .unwrap_or_else(|| panic!("{id} has its review"))
+            .clone();
+        assert_eq!(review["owner"], "secas", "{id}");
+        assert_eq!(review["end"], reviewed, "{id}");
+        assert_eq!(review["end_precision"], precision, "{id}");
+    }
     // "re-request the Preliminary Assessment by the end of March 2019"
     let req = &modification(&json, "SECMP0024")["milestones"][1];
     assert_eq!(req["kind"], "dcc_request");

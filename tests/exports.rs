@@ -178,7 +178,7 @@ const SECTION_3: [(&str, &[&str]); 18] = [
         &[
             "currently with the DCC for Preliminary Assessment, and we expect to receive a response by early April 2019.",
             // Paper: "In parallel to this, ... we will need to further engage with the Sub-Committee".
-            "In parallel, we are working with the Sub-Committee to review NCSC response and engage with the SSC",
+            "In parallel, we are working to review NCSC response and engage with the SSC, and expect to complete this by 24 April 2019",
             "monthly meeting in May 2019",
             "at the May 2019 meeting",
         ],
@@ -212,7 +212,7 @@ const SECTION_3: [(&str, &[&str]); 18] = [
     (
         "SECMP0032",
         &[
-            "We are currently working to agree next steps with the Proposer, and expect to complete this by 5 April 2019.",
+            "We are currently working to agree next steps with the Proposer, and expect to complete this around 5 April 2019.",
             "at the April 2019 meeting",
             "a complex and in-depth topic",
         ],
@@ -300,7 +300,7 @@ const SECTION_3: [(&str, &[&str]); 18] = [
         "SECMP0067",
         &[
             "We are currently working on the business requirements with the DCC (Proposer), and expect to complete this by early April 2019.",
-            "We will be engaging with the TABASC at its meeting on 21 March 2019.",
+            "We will be engaging with the TABASC at its meeting in March 2019.",
             "We will request a Preliminary Assessment from the DCC by early April 2019.",
             "monthly meeting in June 2019",
             "at the June 2019 meeting",

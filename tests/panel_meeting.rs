@@ -253,6 +253,21 @@ fn the_chosen_baseline_drives_the_changes_and_the_slippage_badges() {
 }
 
 #[test]
+fn the_bundled_plan_carries_no_invented_baseline() {
+    // The March paper never states the February timetable, so the bundled plan has no baseline to slip against.
+    let mut h = harness();
+    assert!(h.state().plan().baselines.is_empty());
+    h.get_by_label("Changes since…").click();
+    h.run();
+    h.get_by_label_contains("No baseline yet");
+    assert!(h.state().analysis().slippage.iter().all(Option::is_none));
+    assert!(
+        h.query_by_label_contains("wd").is_none() && h.query_by_label("+0d").is_none(),
+        "no slippage badge anywhere"
+    );
+}
+
+#[test]
 fn setting_a_baseline_then_moving_a_panel_return_shows_slippage() {
     let mut h = harness();
     h.get_by_label("Edit").click();

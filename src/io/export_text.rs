@@ -171,6 +171,7 @@ pub fn prose_date(date: Date, precision: Precision) -> String {
         Precision::Mid => format!("by mid-{month}"),
         Precision::Late => format!("by the end of {month}"),
         Precision::Month => format!("in {month}"),
+        Precision::Approximate => format!("around {}", date.strftime("%-d %B %Y")),
     }
 }
 

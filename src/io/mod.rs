@@ -11,7 +11,8 @@ pub mod plan_file;
 pub mod section3;
 
 pub use plan_file::{
-    LoadError, Location, SaveError, load_plan, parse_plan, plan_to_string, save_plan,
+    LoadError, Loaded, Location, SaveError, load_plan, load_plan_reporting, parse_plan,
+    parse_plan_reporting, plan_to_string, save_plan,
 };
 
 use crate::model::Plan;

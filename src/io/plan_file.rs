@@ -9,7 +9,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 pub use super::atomic_save::{write_atomically, write_atomically_with};
-use crate::model::{FORMAT_VERSION, IntegrityError, Plan, check_integrity};
+use crate::model::{FORMAT_VERSION, IntegrityError, Plan, chain, check_integrity};
 
 /// Files larger than this are refused before parsing (the 10,000-modification test plan is about 6 MB).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -19,7 +19,7 @@ const RECURSION_LIMIT: usize = 64;
 
 /// First line of every saved plan.
 const HEADER: &str =
-    "// SEC Timetable plan (RON, format version 1). See README.md, \"Plan files\".\n";
+    "// SEC Timetable plan (RON, format version 2). See README.md, \"Plan files\".\n";
 
 /// A line and column in a file, both starting at 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,6 +176,20 @@ const UTF8_BOM: &[u8] = b"\xef\xbb\xbf";
 /// Parses plan text. `path` is only used in messages. A UTF-8 byte-order mark at the start is skipped (editors do
 /// not show it, so positions count from after it); UTF-16 is refused as not UTF-8.
 pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, LoadError> {
+    parse_plan_reporting(bytes, path).map(|loaded| loaded.plan)
+}
+
+/// A plan as read, with what happened on the way in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The plan, migrated to the current format and rescheduled.
+    pub plan: Plan,
+    /// The format version the file had, when it was older than this app's (it is saved as the current one).
+    pub migrated_from: Option<u32>,
+}
+
+/// [`parse_plan`], also telling whether the file was in an older format.
+pub fn parse_plan_reporting(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
@@ -231,11 +245,16 @@ pub fn parse_plan(bytes: &[u8], path: &Path) -> Result<Plan, LoadError> {
     }
 
     let mut plan: Plan = options.from_str(text).map_err(syntax)?;
-    plan.migrate();
+    let migrated_from = plan.migrate();
     plan.calendar.normalize();
     let errors = check_integrity(&plan);
     if errors.is_empty() {
-        Ok(plan)
+        // Dates edited by hand in the file propagate along the links, as they would in the app.
+        chain::reschedule(&mut plan, &chain::Scope::All);
+        Ok(Loaded {
+            plan,
+            migrated_from,
+        })
     } else {
         Err(LoadError::Invalid {
             path: path.to_owned(),
@@ -290,6 +309,57 @@ fn locate(text: &str, error: &IntegrityError) -> Option<Location> {
             (format!("id: \"{release}\""), Some("cutoff_meeting".into()))
         }
         IntegrityError::BadSeries { series, .. } => (format!("id: \"{series}\""), None),
+        IntegrityError::DuplicateItemId { modification, id } => {
+            // The second item with the id, after the modification's own.
+            let start = text.find(&format!("id: \"{modification}\""))?;
+            let needle = format!("id: \"{id}\"");
+            let first = text[start..].find(&needle)? + start + needle.len();
+            let second = text[first..].find(&needle)? + first;
+            return Some(location_at_byte(&text.as_bytes()[..second]));
+        }
+        IntegrityError::UnknownLinkTarget {
+            modification, on, ..
+        }
+        | IntegrityError::BadLinkLag {
+            modification, on, ..
+        } => (
+            format!("id: \"{modification}\""),
+            Some(format!("on: \"{on}\"")),
+        ),
+        IntegrityError::LinkCycle {
+            modification,
+            item,
+            on,
+        } => {
+            // The link itself: the item's `after` entry naming `on`.
+            let start = text.find(&format!("id: \"{modification}\""))?;
+            let at_item = text[start..].find(&format!("id: \"{item}\""))? + start;
+            let at_link = text[at_item..].find(&format!("on: \"{on}\""))? + at_item;
+            return Some(location_at_byte(&text.as_bytes()[..at_link]));
+        }
+        IntegrityError::AutoMeetingWithoutInput {
+            modification,
+            milestone,
+        } => (
+            format!("id: \"{modification}\""),
+            Some(format!("label: \"{milestone}\"")),
+        ),
+        IntegrityError::UnknownMeeting {
+            modification,
+            meeting,
+            ..
+        } => (
+            format!("id: \"{modification}\""),
+            Some(format!("meeting(\"{meeting}\")")),
+        ),
+        IntegrityError::UnknownUntil {
+            modification,
+            until,
+            ..
+        } => (
+            format!("id: \"{modification}\""),
+            Some(format!("until: Some(\"{until}\")")),
+        ),
         IntegrityError::NoWorkingDays => ("working_days".into(), None),
         other => (format!("id: \"{}\"", other.modification()?), None),
     };
@@ -323,6 +393,11 @@ fn describe(code: &ron::Error) -> String {
 
 /// Reads and parses a plan file.
 pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
+    load_plan_reporting(path).map(|loaded| loaded.plan)
+}
+
+/// [`load_plan`], also telling whether the file was in an older format.
+pub fn load_plan_reporting(path: &Path) -> Result<Loaded, LoadError> {
     let read_err = |source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -335,7 +410,7 @@ pub fn load_plan(path: &Path) -> Result<Plan, LoadError> {
         });
     }
     let bytes = fs::read(path).map_err(read_err)?;
-    parse_plan(&bytes, path)
+    parse_plan_reporting(&bytes, path)
 }
 
 fn ron_error(e: ron::Error) -> SaveError {
@@ -397,7 +472,7 @@ pub fn plan_to_string(plan: &Plan) -> Result<String, SaveError> {
         groups,
         modifications,
         baselines,
-        baseline: _,
+        legacy_baseline: _,
     } = plan;
     let crate::model::Calendar {
         working_days,
@@ -521,7 +596,7 @@ mod tests {
         let msg = parse(&unknown).unwrap_err().to_string();
         assert!(msg.contains("colour"), "{msg}");
 
-        let wrong = text.replacen("version: 1,", "version: \"one\",", 1);
+        let wrong = text.replacen("version: 2,", "version: \"one\",", 1);
         let msg = parse(&wrong).unwrap_err().to_string();
         assert!(msg.starts_with("plan.ron:3:"), "{msg}");
 
@@ -599,12 +674,12 @@ mod tests {
     #[test]
     fn versions() {
         let text = plan_to_string(&sample()).unwrap();
-        let newer = text.replacen("version: 1,", "version: 2,\n    new_thing: 5,", 1);
+        let newer = text.replacen("version: 2,", "version: 3,\n    new_thing: 5,", 1);
         assert!(matches!(
             parse(&newer).unwrap_err(),
-            LoadError::NewerVersion { found: 2, .. }
+            LoadError::NewerVersion { found: 3, .. }
         ));
-        let zero = text.replacen("version: 1,", "version: 0,", 1);
+        let zero = text.replacen("version: 2,", "version: 0,", 1);
         assert!(matches!(
             parse(&zero).unwrap_err(),
             LoadError::UnknownVersion { found: 0, .. }

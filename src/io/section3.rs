@@ -220,6 +220,12 @@ fn is_review(w: &WorkPackage) -> bool {
     w.owner == Owner::Secas && w.name.to_lowercase().starts_with("review")
 }
 
+/// True for the review of a DCC response that the paper states with it: "received from the DCC and reviewed by
+/// SECAS and the Proposer by …".
+fn is_response_review(w: &WorkPackage) -> bool {
+    w.owner == Owner::Secas && w.name.to_lowercase().contains("review the response")
+}
+
 /// The sentence for a work package that starts later, unless a milestone's sentence already says it.
 fn later_package_sentence(m: &Modification, w: &WorkPackage) -> Option<String> {
     let by = by_date(w.end, w.end_precision);
@@ -236,7 +242,7 @@ fn later_package_sentence(m: &Modification, w: &WorkPackage) -> Option<String> {
             "We expect the DCC to complete the {} {by}.",
             assessment(&w.name)
         )),
-        Owner::Secas if is_review(w) => None,
+        Owner::Secas if is_review(w) || is_response_review(w) => None,
         Owner::Secas if starts_with_verb(&w.name) => {
             Some(format!("We will {} {by}.", in_sentence(&w.name)))
         }
@@ -267,6 +273,12 @@ fn milestone_sentence(
         MilestoneKind::DccResponseDue if x.label.to_lowercase().contains("review") => format!(
             "The response would then be received from the DCC and reviewed by SECAS and the Proposer {when}."
         ),
+        MilestoneKind::DccResponseDue if review.is_some_and(is_response_review) => {
+            let reviewed = review.map_or(when, |w| prose_date(w.end, w.end_precision));
+            format!(
+                "The response would then be received from the DCC and reviewed by SECAS and the Proposer {reviewed}."
+            )
+        }
         MilestoneKind::DccResponseDue => format!("We expect to receive the DCC's response {when}."),
         MilestoneKind::WorkingGroup => {
             let monthly = schedule
@@ -350,15 +362,21 @@ fn later_steps(
     let mut dated: Vec<&Milestone> = ahead.collect();
     dated.sort_by_key(|x| x.date);
     for x in dated {
-        // A SECAS review that ends between the step before and this Working Group is read into its sentence.
-        let review = (x.kind == MilestoneKind::WorkingGroup)
-            .then(|| {
-                m.work_packages
-                    .iter()
-                    .filter(|w| is_review(w) && w.end >= previous && w.end <= x.date)
-                    .max_by_key(|w| w.end)
-            })
-            .flatten();
+        // A SECAS review that ends between the step before and this Working Group is read into its sentence; the
+        // review of a DCC response, into the response's.
+        let review = match x.kind {
+            MilestoneKind::WorkingGroup => m
+                .work_packages
+                .iter()
+                .filter(|w| is_review(w) && w.end >= previous && w.end <= x.date)
+                .max_by_key(|w| w.end),
+            MilestoneKind::DccResponseDue => m
+                .work_packages
+                .iter()
+                .filter(|w| is_response_review(w) && w.start > x.date)
+                .min_by_key(|w| w.start),
+            _ => None,
+        };
         steps.push((x.date, 0, milestone_sentence(x, schedule, status, review)));
         previous = x.date;
     }

@@ -680,7 +680,7 @@ fn when(d: Date) -> (Date, Precision) {
 }
 
 /// A day as the paper says it, with or without its year: "15 March", "early April 2019", "mid-May", "end of April",
-/// "May 2019". A meeting (`month`) is named by its month alone.
+/// "May 2019", "about 12 April". A meeting (`month`) is named by its month alone.
 fn day_text((d, p): (Date, Precision), month: bool, year: bool) -> String {
     let month_name = d.strftime("%B").to_string();
     let text = match p {
@@ -690,6 +690,7 @@ fn day_text((d, p): (Date, Precision), month: bool, year: bool) -> String {
         Precision::Mid => format!("mid-{month_name}"),
         Precision::Late => format!("end of {month_name}"),
         Precision::Month => month_name,
+        Precision::Approximate => format!("about {} {month_name}", d.day()),
     };
     if year {
         format!("{text} {}", d.year())

@@ -51,6 +51,9 @@ pub enum Precision {
     Late,
     /// Only the month is known ("in May"): drawn on the 15th, shown across the whole month.
     Month,
+    /// The source gives no day at all: a plausible day, shown with "~" (e.g. where one package of work the paper
+    /// states as a whole is split in two).
+    Approximate,
 }
 
 impl Precision {
@@ -76,6 +79,7 @@ impl Precision {
             Precision::Mid => (day(11), day(20)),
             Precision::Late => (day(21), last),
             Precision::Month => (first, last),
+            Precision::Approximate => (add_days(date, -3), add_days(date, 3)),
         }
     }
 }
@@ -95,6 +99,7 @@ pub fn format_approx(date: Date, precision: Precision) -> String {
         Precision::Mid => format!("mid-{month}"),
         Precision::Late => format!("end of {month}"),
         Precision::Month => month.to_string(),
+        Precision::Approximate => format!("~{}", format_date(date)),
     }
 }
 

@@ -179,6 +179,8 @@ impl Document {
     ) -> Result<(), EditError> {
         let affected = edit.affects(&self.plan);
         let inverse = Self::apply_checked(&mut self.plan, edit, self.valid)?;
+        // What the links moved as well: the inverse restores it.
+        let affected = affected.union(inverse.affects(&self.plan));
         self.valid = true;
         self.record(affected);
         let merge = merge_key.is_some()
@@ -271,6 +273,7 @@ impl Document {
         let affected = entry.edit.affects(plan);
         match Self::apply_checked(plan, entry.edit.clone(), valid) {
             Ok(inverse) => {
+                let affected = affected.union(inverse.affects(plan));
                 to.push(Entry {
                     edit: inverse,
                     label: entry.label,

@@ -3,8 +3,8 @@
 //! timeline previews the result and commits it as one edit on release.
 
 use super::{
-    Calendar, IdIndex, Modification, Plan, Schedule, Warning, add_days, format_approx, format_date,
-    validate_with,
+    At, Calendar, IdIndex, Milestone, MilestoneKind, Modification, Plan, Schedule, Warning,
+    add_days, chain, format_approx, format_date, validate_with,
 };
 
 /// Which part of a work package bar is dragged.
@@ -155,6 +155,7 @@ pub fn propose(
             (pivot, n, None, Some(k))
         }
     };
+    relink(cal, schedule, original, &mut m, target);
     if mode.follow && n != 0 {
         for (i, w) in m.work_packages.iter_mut().enumerate() {
             if Some(i) != moved_wp && w.start >= pivot {
@@ -170,6 +171,161 @@ pub fn propose(
         }
     }
     (m != *original).then_some(m)
+}
+
+/// Makes a dragged item that links place keep the place it was dragged to: a linked work package or milestone
+/// gets its lags changed by the working days it moved; a milestone on a meeting is attached to the meeting it was
+/// dropped on by name (or pinned, off any meeting). Items nobody links are left as dragged.
+fn relink(
+    cal: &Calendar,
+    schedule: &Schedule,
+    original: &Modification,
+    m: &mut Modification,
+    target: DragTarget,
+) {
+    match target {
+        DragTarget::WorkPackage { w, part, .. } => {
+            let (Some(before), Some(wp)) =
+                (original.work_packages.get(w), m.work_packages.get_mut(w))
+            else {
+                return;
+            };
+            if wp.pinned || wp.after.is_empty() || part == DragPart::End {
+                return;
+            }
+            let moved = cal.working_days_between(before.start, wp.start);
+            for link in &mut wp.after {
+                link.lag_days = link.lag_days.saturating_add(moved);
+            }
+        }
+        DragTarget::Milestone { k, .. } => {
+            let (Some(before), Some(x)) = (original.milestones.get(k), m.milestones.get_mut(k))
+            else {
+                return;
+            };
+            if x.pinned || x.date == before.date {
+                return;
+            }
+            if x.at.is_some() {
+                let meeting = x
+                    .kind
+                    .meeting_kind()
+                    .and_then(|kind| schedule.on(x.date, kind));
+                match meeting {
+                    Some(meeting) => x.at = Some(At::Meeting(meeting.id.clone())),
+                    None => {
+                        x.at = None;
+                        x.pinned = true;
+                    }
+                }
+            } else if !x.after.is_empty() {
+                let moved = cal.working_days_between(before.date, x.date);
+                for link in &mut x.after {
+                    link.lag_days = link.lag_days.saturating_add(moved);
+                }
+            }
+        }
+    }
+}
+
+/// Everything a drag would change: the dragged modification as [`propose`] makes it, rescheduled, then every
+/// modification that waits for it, rescheduled (dragged modification first). Empty when the drag changes nothing.
+pub fn propose_cascade(
+    plan: &Plan,
+    schedule: &Schedule,
+    index: &IdIndex,
+    target: DragTarget,
+    delta_days: i32,
+    mode: DragMode,
+) -> Vec<(usize, Modification)> {
+    let m = target.modification();
+    match propose(plan, schedule, target, delta_days, mode) {
+        Some(proposed) => chain::cascade(plan, schedule, index, m, proposed),
+        None => Vec::new(),
+    }
+}
+
+/// What else a drag moves, for its floating label: "Working Group 1 May to 5 Jun 2019 (papers due 29 May) · Panel
+/// return May to June 2019 (Panel 69)". Names the modification for rows other than the dragged one; the dragged
+/// item itself is left out (the first line says where it goes).
+pub fn describe_cascade(
+    plan: &Plan,
+    schedule: &Schedule,
+    target: DragTarget,
+    proposed: &[(usize, Modification)],
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for (i, new) in proposed {
+        let Some(old) = plan.modifications.get(*i) else {
+            continue;
+        };
+        let prefix = if *i == target.modification() {
+            String::new()
+        } else {
+            format!("{} ", old.id)
+        };
+        for (k, (a, b)) in old.milestones.iter().zip(&new.milestones).enumerate() {
+            if a.date == b.date || target == (DragTarget::Milestone { m: *i, k }) {
+                continue;
+            }
+            parts.push(format!("{prefix}{}", milestone_move(schedule, a, b)));
+        }
+        for (w, (a, b)) in old.work_packages.iter().zip(&new.work_packages).enumerate() {
+            let dragged =
+                matches!(target, DragTarget::WorkPackage { m, w: dw, .. } if m == *i && dw == w);
+            if dragged || (a.start, a.end) == (b.start, b.end) {
+                continue;
+            }
+            parts.push(format!(
+                "{prefix}“{}” {} to {}",
+                a.short_name.as_deref().unwrap_or(&a.name),
+                format_date(a.start),
+                format_date(b.start)
+            ));
+        }
+    }
+    const MOST: usize = 4;
+    if parts.len() > MOST {
+        let more = parts.len() - MOST;
+        parts.truncate(MOST);
+        parts.push(format!("and {more} more"));
+    }
+    parts.join(" · ")
+}
+
+fn milestone_move(schedule: &Schedule, a: &Milestone, b: &Milestone) -> String {
+    let short = |d: jiff::civil::Date| d.strftime("%-d %b").to_string();
+    match a.kind {
+        MilestoneKind::WorkingGroup => {
+            let papers = schedule
+                .on(b.date, crate::model::MeetingKind::WorkingGroup)
+                .and_then(|x| x.papers_due)
+                .map(|p| format!(" (papers due {})", short(p)))
+                .unwrap_or_default();
+            format!(
+                "Working Group {} to {}{papers}",
+                short(a.date),
+                format_date(b.date)
+            )
+        }
+        MilestoneKind::PanelReturn | MilestoneKind::ModificationReport => {
+            let what = if a.kind == MilestoneKind::PanelReturn {
+                "Panel return"
+            } else {
+                "Modification Report"
+            };
+            let name = schedule
+                .on(b.date, crate::model::MeetingKind::Panel)
+                .map(|x| format!(" ({})", x.name))
+                .unwrap_or_default();
+            format!(
+                "{what} {} to {}{name}",
+                a.date.strftime("%B"),
+                b.date.strftime("%B %Y")
+            )
+        }
+        _ => format!("{} {} to {}", a.label, short(a.date), format_date(b.date)),
+    }
 }
 
 /// One line saying what the drag proposes, e.g. "18 Mar 2019 – 29 Mar 2019 (10 working days)".

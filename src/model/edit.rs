@@ -1,9 +1,12 @@
 //! Every change to a plan is an [`Edit`], applied by [`apply`], which returns the edit that undoes it.
 //! An edit that would leave the plan invalid (see [`check_integrity`]) is refused and the plan is left as it was.
+//! After every edit the dates that links decide are recomputed ([`chain::reschedule`]) for what the edit can move;
+//! the returned inverse restores those too, so an edit and everything it moved are one undo step.
 
 use thiserror::Error;
 
 use super::calendar::Calendar;
+use super::chain::{self, Scope};
 use super::integrity::{IntegrityError, check_integrity, own_fields_are_sound};
 use super::plan::{
     Baseline, Dependency, Group, Meeting, MeetingSeries, Milestone, Modification, Plan, PlanMeta,
@@ -216,8 +219,58 @@ fn apply_raw(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
 /// Applies `edit` to `plan` and returns the edit that undoes it. If the edit points at something that does not exist,
 /// or would leave the plan with integrity errors, it is refused and `plan` is unchanged.
 pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
+    let scope = reschedule_scope(&edit);
     let inverse = apply_raw(plan, edit)?;
-    keep_if_valid(plan, inverse)
+    let inverse = keep_if_valid(plan, inverse)?;
+    Ok(with_cascade(plan, scope, inverse))
+}
+
+/// What an edit can move through links: `None` when it cannot move any date (metadata, releases, groups,
+/// baselines).
+fn reschedule_scope(edit: &Edit) -> Option<Scope> {
+    match edit {
+        Edit::WorkPackages { m, .. }
+        | Edit::Milestones { m, .. }
+        | Edit::Dependencies { m, .. } => Some(Scope::From(vec![*m])),
+        Edit::Modifications(ListEdit::Set { index, .. }) => Some(Scope::From(vec![*index])),
+        Edit::Modifications(_) | Edit::Calendar(_) | Edit::Meetings(_) | Edit::MeetingSeries(_) => {
+            Some(Scope::All)
+        }
+        Edit::Meta(_) | Edit::Baselines(_) | Edit::Releases(_) | Edit::Groups(_) => None,
+        Edit::Batch(edits) => {
+            let mut from = Vec::new();
+            for e in edits {
+                match reschedule_scope(e) {
+                    Some(Scope::All) => return Some(Scope::All),
+                    Some(Scope::From(m)) => from.extend(m),
+                    None => {}
+                }
+            }
+            (!from.is_empty()).then_some(Scope::From(from))
+        }
+    }
+}
+
+/// Reschedules `scope` after an edit whose inverse is `inverse`; the result undoes the edit and the cascade.
+fn with_cascade(plan: &mut Plan, scope: Option<Scope>, inverse: Edit) -> Edit {
+    let Some(scope) = scope else {
+        return inverse;
+    };
+    let before = chain::reschedule(plan, &scope);
+    if before.is_empty() {
+        return inverse;
+    }
+    let mut restore: Vec<Edit> = before
+        .into_iter()
+        .map(|(index, old)| {
+            Edit::Modifications(ListEdit::Set {
+                index,
+                value: Box::new(old),
+            })
+        })
+        .collect();
+    restore.push(inverse);
+    Edit::Batch(restore)
 }
 
 /// [`apply`] for a plan known to have no integrity errors, with the same result, faster: an edit that changes only
@@ -227,17 +280,19 @@ pub fn apply_to_valid(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
     let Some(touched) = own_fields_scope(plan, &edit) else {
         return apply(plan, edit);
     };
+    let scope = reschedule_scope(&edit);
     let inverse = apply_raw(plan, edit)?;
     let sound = touched.iter().all(|&m| {
         plan.modifications
             .get(m)
             .is_some_and(|x| own_fields_are_sound(plan, x))
     });
-    if sound {
-        Ok(inverse)
+    let inverse = if sound {
+        inverse
     } else {
-        keep_if_valid(plan, inverse)
-    }
+        keep_if_valid(plan, inverse)?
+    };
+    Ok(with_cascade(plan, scope, inverse))
 }
 
 /// Keeps a just-applied edit if the plan has no integrity errors; otherwise applies `inverse` to undo it.

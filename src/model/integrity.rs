@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
-use super::plan::{Modification, Plan};
+use super::chain::{self, LinkProblem};
+use super::plan::{At, Modification, Plan};
 
 /// One reason a plan is not valid. Each names the item it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -113,6 +114,84 @@ pub enum IntegrityError {
         /// What is wrong.
         problem: String,
     },
+    /// Two work packages or milestones of one modification share an id.
+    #[error("{modification}: two items have the id \"{id}\"; links need each id once")]
+    DuplicateItemId {
+        /// Modification id.
+        modification: String,
+        /// The repeated id.
+        id: String,
+    },
+    /// An item follows an id that no item of its modification has.
+    #[error(
+        "{modification}: \"{item}\" follows \"{on}\", which is not the id of a work package or milestone of {modification}"
+    )]
+    UnknownLinkTarget {
+        /// Modification id.
+        modification: String,
+        /// The linking item's name.
+        item: String,
+        /// The missing id.
+        on: String,
+    },
+    /// Links inside a modification loop back on themselves.
+    #[error(
+        "{modification}: the links loop back: \"{item}\" follows \"{on}\", which follows \"{item}\" (directly or through others)"
+    )]
+    LinkCycle {
+        /// Modification id.
+        modification: String,
+        /// Id of an item on the loop.
+        item: String,
+        /// The id it follows on the loop.
+        on: String,
+    },
+    /// A milestone at "the next Working Group / Panel" follows nothing.
+    #[error(
+        "{modification}: milestone \"{milestone}\" is at the next meeting after its inputs, but follows nothing; give it `after`"
+    )]
+    AutoMeetingWithoutInput {
+        /// Modification id.
+        modification: String,
+        /// The milestone's label.
+        milestone: String,
+    },
+    /// A milestone is attached to a meeting the plan does not have.
+    #[error(
+        "{modification}: milestone \"{milestone}\" is at meeting \"{meeting}\", which is not a meeting of this plan"
+    )]
+    UnknownMeeting {
+        /// Modification id.
+        modification: String,
+        /// The milestone's label.
+        milestone: String,
+        /// The missing meeting id.
+        meeting: String,
+    },
+    /// A dependency waits until an item the other modification does not have.
+    #[error(
+        "{modification}: waits for {on} until \"{until}\", which is not the id of an item of {on}"
+    )]
+    UnknownUntil {
+        /// Modification id.
+        modification: String,
+        /// The other modification.
+        on: String,
+        /// The missing item id.
+        until: String,
+    },
+    /// A link's lag is absurdly long.
+    #[error(
+        "{modification}: lag of {lag_days} working days after \"{on}\" is out of range (-{MAX_LAG_DAYS} to {MAX_LAG_DAYS})"
+    )]
+    BadLinkLag {
+        /// Modification id.
+        modification: String,
+        /// The item followed.
+        on: String,
+        /// The lag in the file.
+        lag_days: i32,
+    },
 }
 
 impl IntegrityError {
@@ -125,7 +204,14 @@ impl IntegrityError {
             | IntegrityError::DependencyCycle { modification, .. }
             | IntegrityError::UnknownGroup { modification, .. }
             | IntegrityError::UnknownRelease { modification, .. }
-            | IntegrityError::BadLag { modification, .. } => Some(modification),
+            | IntegrityError::BadLag { modification, .. }
+            | IntegrityError::DuplicateItemId { modification, .. }
+            | IntegrityError::UnknownLinkTarget { modification, .. }
+            | IntegrityError::LinkCycle { modification, .. }
+            | IntegrityError::AutoMeetingWithoutInput { modification, .. }
+            | IntegrityError::UnknownMeeting { modification, .. }
+            | IntegrityError::UnknownUntil { modification, .. }
+            | IntegrityError::BadLinkLag { modification, .. } => Some(modification),
             IntegrityError::DuplicateId {
                 what: "modification",
                 id,
@@ -164,11 +250,86 @@ fn check_ids<'a>(
 /// its group and target release are in `plan`. (Its id and dependencies are judged against the whole plan by
 /// [`check_integrity`].)
 pub fn own_fields_are_sound(plan: &Plan, m: &Modification) -> bool {
-    m.work_packages.iter().all(|w| w.end >= w.start)
+    let mut links = Vec::new();
+    check_links(plan, m, &mut links);
+    links.is_empty()
+        && m.work_packages.iter().all(|w| w.end >= w.start)
         && m.group.as_deref().is_none_or(|g| plan.group(g).is_some())
         && m.target_release
             .as_deref()
             .is_none_or(|r| plan.release(r).is_some())
+}
+
+/// True when `id` names a one-off meeting of `plan` or an occurrence of one of its series (`"<series>-YYYY-MM"`).
+fn is_meeting_id(plan: &Plan, id: &str) -> bool {
+    plan.meetings.iter().any(|m| m.id == id)
+        || plan.meeting_series.iter().any(|s| {
+            id.strip_prefix(s.id.as_str())
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|ym| {
+                    ym.len() == 7
+                        && ym.as_bytes()[4] == b'-'
+                        && ym
+                            .bytes()
+                            .enumerate()
+                            .all(|(i, b)| i == 4 || b.is_ascii_digit())
+                })
+        })
+}
+
+/// The links of one modification: ids, targets, loops, lags, meetings named.
+fn check_links(plan: &Plan, m: &Modification, errors: &mut Vec<IntegrityError>) {
+    let modification = || m.id.clone();
+    match chain::order(m) {
+        Ok(_) => {}
+        Err(LinkProblem::DuplicateId(id)) => errors.push(IntegrityError::DuplicateItemId {
+            modification: modification(),
+            id,
+        }),
+        Err(LinkProblem::UnknownTarget { item, on }) => {
+            errors.push(IntegrityError::UnknownLinkTarget {
+                modification: modification(),
+                item,
+                on,
+            });
+        }
+        Err(LinkProblem::Cycle { item, on }) => errors.push(IntegrityError::LinkCycle {
+            modification: modification(),
+            item,
+            on,
+        }),
+        Err(LinkProblem::AutoMeetingWithoutInput { milestone }) => {
+            errors.push(IntegrityError::AutoMeetingWithoutInput {
+                modification: modification(),
+                milestone,
+            });
+        }
+    }
+    let links = m
+        .work_packages
+        .iter()
+        .flat_map(|w| &w.after)
+        .chain(m.milestones.iter().flat_map(|x| &x.after));
+    for link in links {
+        if !(-MAX_LAG_DAYS..=MAX_LAG_DAYS).contains(&link.lag_days) {
+            errors.push(IntegrityError::BadLinkLag {
+                modification: modification(),
+                on: link.on.clone(),
+                lag_days: link.lag_days,
+            });
+        }
+    }
+    for x in &m.milestones {
+        if let Some(At::Meeting(id)) = &x.at
+            && !is_meeting_id(plan, id)
+        {
+            errors.push(IntegrityError::UnknownMeeting {
+                modification: modification(),
+                milestone: x.label.clone(),
+                meeting: id.clone(),
+            });
+        }
+    }
 }
 
 /// Every integrity problem of `plan`, in file order. An empty list means the plan is valid.
@@ -269,6 +430,19 @@ pub fn check_integrity(plan: &Plan) -> Vec<IntegrityError> {
                 errors.push(IntegrityError::UnknownDependency {
                     modification: m.id.clone(),
                     on: d.on.clone(),
+                });
+            }
+        }
+        check_links(plan, m, &mut errors);
+        for d in &m.dependencies {
+            if let Some(until) = &d.until
+                && let Some(other) = plan.modification(&d.on)
+                && chain::find_item(other, until).is_none()
+            {
+                errors.push(IntegrityError::UnknownUntil {
+                    modification: m.id.clone(),
+                    on: d.on.clone(),
+                    until: until.clone(),
                 });
             }
         }

@@ -15,6 +15,7 @@ pub mod integrity;
 pub mod label_fit;
 pub mod layout;
 pub mod plan;
+pub mod plan_items;
 pub mod progress;
 pub mod roll;
 pub mod schedule;

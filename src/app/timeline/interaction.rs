@@ -127,10 +127,17 @@ pub fn update_drag(
     }
     if released || !down {
         let drag = state.drag.take()?;
-        let proposed = drag.proposed?;
-        let m = drag.target.modification();
+        if drag.proposed.is_empty() {
+            return None;
+        }
+        // Everything that moved, as one edit: one undo step.
+        let edits: Vec<Edit> = drag
+            .proposed
+            .into_iter()
+            .map(|(m, proposed)| set_modification(m, proposed))
+            .collect();
         return Some((
-            set_modification(m, proposed),
+            Edit::Batch(edits),
             drag::edit_label(scene.plan, drag.target),
         ));
     }
@@ -152,17 +159,18 @@ fn follow_pointer(
     let px_per_day = g.transform.dpos_dvalue_x().max(1e-6);
     let delta = ((pointer_x_px - drag.origin_x_px) as f64 / px_per_day).round() as i32;
     let follow = drag.follow || shift;
-    if delta == drag.delta_days && drag.proposed.is_some() && follow == drag.follow {
+    if delta == drag.delta_days && !drag.proposed.is_empty() && follow == drag.follow {
         return;
     }
     drag.delta_days = delta;
     drag.follow = follow;
     let (plan, a) = (scene.plan, scene.analysis);
     let mode = DragMode { snap, follow };
-    drag.proposed = drag::propose(plan, &a.schedule, drag.target, delta, mode);
+    drag.proposed = drag::propose_cascade(plan, &a.schedule, &a.index, drag.target, delta, mode);
+    drag.cascade = drag::describe_cascade(plan, &a.schedule, drag.target, &drag.proposed);
     let m = drag.target.modification();
-    match &drag.proposed {
-        Some(proposed) => {
+    match drag.proposed.first().filter(|(j, _)| *j == m) {
+        Some((_, proposed)) => {
             drag.description = drag::describe(plan, drag.target, proposed);
             let known = Known {
                 schedule: &a.schedule,
@@ -172,7 +180,7 @@ fn follow_pointer(
             };
             drag.new_warnings = drag::new_warnings(plan, known, m, proposed);
         }
-        None => {
+        _ => {
             drag.description = drag::describe(plan, drag.target, &plan.modifications[m]);
             drag.new_warnings.clear();
         }

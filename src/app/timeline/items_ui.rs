@@ -24,7 +24,7 @@ pub fn paint_work_packages(
     let a = scene.analysis;
     let original = &scene.plan.modifications[m];
     let drawn = scene.modification(m);
-    let is_preview = matches!(scene.preview, Some((j, _)) if j == m);
+    let is_preview = scene.previewed(m).is_some();
     // Lanes come from the analysis (once per edit); only the modification being dragged needs them worked out now.
     let preview_lanes;
     let lanes = if is_preview {
@@ -290,7 +290,24 @@ pub fn paint_milestones(
     hits: &mut Vec<Hit>,
 ) {
     let a = scene.analysis;
-    let id = &scene.plan.modifications[m].id;
+    let original = &scene.plan.modifications[m];
+    let id = &original.id;
+    let radius = DIAMOND_PX.min(c.g.row_px * 0.4);
+    if scene.previewed(m).is_some() {
+        // Where each milestone the drag moves was: an outline, as for bars.
+        let moved = original
+            .milestones
+            .iter()
+            .zip(&scene.modification(m).milestones)
+            .filter(|(old, new)| old.date != new.date);
+        for (old, _) in moved {
+            if !c.off_screen(old.date, old.date) {
+                let centre = pos2(c.g.x_mid(old.date), c.g.row_center(row));
+                let stroke = Stroke::new(1.0, Color32::from_gray(150));
+                c.add(theme::diamond(centre, radius, Color32::TRANSPARENT, stroke));
+            }
+        }
+    }
     for (k, x) in scene.modification(m).milestones.iter().enumerate() {
         if c.off_screen(x.date, x.date) {
             continue;
@@ -331,7 +348,6 @@ pub fn paint_milestones(
                 Stroke::new(1.0, Color32::WHITE),
             )
         };
-        let radius = DIAMOND_PX.min(c.g.row_px * 0.4);
         c.add(theme::diamond(centre, radius, fill, stroke));
         paint_actual_day(c, centre, radius, x);
         if a.has_warning(m, Subject::Milestone(k)) {

@@ -124,15 +124,12 @@ pub fn timeline_ui(
         plan,
         analysis: a,
         selected,
-        preview: None,
+        preview: &[],
         dragging: None,
     };
     let (g, (hits, meeting_hits), plot_response) = {
         let drawn = Scene {
-            preview: state
-                .drag
-                .as_ref()
-                .and_then(|d| d.proposed.as_ref().map(|m| (d.target.modification(), m))),
+            preview: state.drag.as_ref().map_or(&[], |d| d.proposed.as_slice()),
             dragging: state.drag.as_ref().map(|d| d.target),
             ..scene
         };

@@ -18,19 +18,21 @@ pub struct Scene<'a> {
     pub analysis: &'a Analysis,
     /// The selected modification.
     pub selected: Option<usize>,
-    /// The modification being dragged, as it would be after the drag.
-    pub preview: Option<(usize, &'a Modification)>,
+    /// The modifications a drag would change, as they would be after it (the dragged one first).
+    pub preview: &'a [(usize, Modification)],
     /// The item being dragged.
     pub dragging: Option<DragTarget>,
 }
 
 impl<'a> Scene<'a> {
-    /// Modification `m` as drawn: the drag's proposal when it is the one being dragged.
+    /// Modification `m` as drawn: the drag's proposal when the drag changes it.
     pub fn modification(&self, m: usize) -> &'a Modification {
-        match self.preview {
-            Some((j, p)) if j == m => p,
-            _ => &self.plan.modifications[m],
-        }
+        self.previewed(m).unwrap_or(&self.plan.modifications[m])
+    }
+
+    /// Modification `m` as the drag would leave it, when the drag changes it.
+    pub fn previewed(&self, m: usize) -> Option<&'a Modification> {
+        self.preview.iter().find(|(j, _)| *j == m).map(|(_, p)| p)
     }
 }
 

@@ -23,10 +23,13 @@ pub struct DragState {
     pub revision: u64,
     /// Calendar days moved so far (rounded).
     pub delta_days: i32,
-    /// The modification as it would be, when the drag changes anything.
-    pub proposed: Option<Modification>,
+    /// Every modification the drag would change, as it would be: the dragged one first, then those its links and
+    /// dependencies move. Empty when the drag changes nothing.
+    pub proposed: Vec<(usize, Modification)>,
     /// What the proposal means, for the floating label.
     pub description: String,
+    /// What else moves with it ("Working Group 1 May → 5 Jun 2019 (papers due 29 May) · …"), for the label.
+    pub cascade: String,
     /// Warnings the proposal would add.
     pub new_warnings: Vec<Warning>,
 }
@@ -40,8 +43,9 @@ impl DragState {
             follow,
             revision,
             delta_days: 0,
-            proposed: None,
+            proposed: Vec::new(),
             description: String::new(),
+            cascade: String::new(),
             new_warnings: Vec::new(),
         }
     }

@@ -121,6 +121,9 @@ pub fn drag_label_ui(ctx: &egui::Context, pointer: egui::Pos2, drag: &super::sta
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.label(egui::RichText::new(&drag.description).strong());
+                if !drag.cascade.is_empty() {
+                    ui.label(format!("Moves with it: {}", drag.cascade));
+                }
                 if drag.follow {
                     ui.label(egui::RichText::new("Moving everything after it too").weak());
                 }
