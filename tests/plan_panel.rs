@@ -81,12 +81,17 @@ fn a_meeting_date_is_marked_approximate_and_confirmed() {
 #[test]
 fn groups_are_added_and_a_group_with_members_is_not_removed() {
     let mut h = plan_tab();
+    // Below the groups and their members: scrolled into view first.
+    h.get_by_label("+ Group").scroll_to_me();
+    h.run();
     h.get_by_label("+ Group").click();
     h.run();
     let groups = &h.state().plan().groups;
     assert_eq!(groups.len(), 2);
     assert_eq!(groups[1].name, "New group");
     // The prepayment group has three members: removing it is refused, and says why.
+    h.get_by_label("3 members").scroll_to_me();
+    h.run();
     let remove: Vec<_> = h.get_all_by_label("✖").collect();
     let prepayment = h.get_by_label("3 members").rect();
     // The ✖ just right of "3 members" (the meetings column has its own on the same line).

@@ -9,9 +9,9 @@ use jiff::civil::Date;
 use super::details::LabelledEdit;
 use super::theme;
 use crate::model::chain::Item;
-use crate::model::progress::{DueItem, move_item, set_done, since_last_paper};
+use crate::model::progress::{DueItem, move_item, set_done, since_last_paper, to_next_meeting};
 use crate::model::roll::{NextPaper, baseline_name};
-use crate::model::{Plan, Precision, add_days, format_approx, format_date};
+use crate::model::{MeetingKind, Plan, Precision, Schedule, add_days, format_approx, format_date};
 
 /// What the "Start next paper" dialog holds while open.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,7 +161,7 @@ fn item_text(plan: &Plan, d: &DueItem) -> (String, Precision) {
 }
 
 /// The "Since the last paper" checklist for one frame.
-pub fn since_last_paper_ui(ui: &mut Ui, plan: &Plan) -> ChecklistOutput {
+pub fn since_last_paper_ui(ui: &mut Ui, plan: &Plan, schedule: &Schedule) -> ChecklistOutput {
     let mut out = ChecklistOutput::default();
     let Some((from, items)) = since_last_paper(plan) else {
         ui.label("No earlier paper yet: File > Start next paper… keeps this timetable and dates the plan for the next.");
@@ -184,14 +184,20 @@ pub fn since_last_paper_ui(ui: &mut Ui, plan: &Plan) -> ChecklistOutput {
         .auto_shrink([false, false])
         .show_rows(ui, row_px, items.len(), |ui, range| {
             for d in &items[range] {
-                ui.horizontal(|ui| checklist_row_ui(ui, plan, d, &mut out));
+                ui.horizontal(|ui| checklist_row_ui(ui, (plan, schedule), d, &mut out));
             }
         });
     out
 }
 
-/// One item: done (with its actual day), or moved.
-fn checklist_row_ui(ui: &mut Ui, plan: &Plan, d: &DueItem, out: &mut ChecklistOutput) {
+/// One item: done (with its actual day), or moved: to a day, a week later, or (a meeting milestone) to the next
+/// meeting of its kind.
+fn checklist_row_ui(
+    ui: &mut Ui,
+    (plan, schedule): (&Plan, &Schedule),
+    d: &DueItem,
+    out: &mut ChecklistOutput,
+) {
     let m = &plan.modifications[d.modification];
     let (name, precision) = item_text(plan, d);
     let mut done = d.done;
@@ -223,19 +229,42 @@ fn checklist_row_ui(ui: &mut Ui, plan: &Plan, d: &DueItem, out: &mut ChecklistOu
     }
     ui.label(RichText::new("move to").weak());
     if let Some(day) = day_picker_ui(ui, d.planned, ("move", d.modification, d.item)) {
-        out.edit = move_item(plan, d.modification, d.item, day)
+        out.edit = move_item(plan, schedule, d.modification, d.item, day)
             .map(|e| (e, format!("Move {whole} to {}", format_date(day)), None));
     }
-    let week = ui
-        .small_button("+1 week")
-        .on_hover_text("Move it five working days later");
-    week.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Button, true, format!("A week later: {whole}"))
+    let meeting = match d.item {
+        Item::Milestone(k) => m.milestones[k].kind.meeting_kind(),
+        Item::WorkPackage(_) => None,
+    };
+    let (text, hover, name) = match meeting {
+        Some(MeetingKind::Panel) => ("next Panel", "Move it to the next Panel", "Next Panel"),
+        Some(_) => (
+            "next meeting",
+            "Move it to the next meeting of its kind",
+            "Next Working Group",
+        ),
+        None => ("+1 week", "Move it five working days later", "A week later"),
+    };
+    let button = ui.small_button(text).on_hover_text(hover);
+    button.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{name}: {whole}"))
     });
-    if week.clicked() {
-        let day = plan.calendar.add_working_days(d.planned, 5);
-        out.edit = move_item(plan, d.modification, d.item, day)
-            .map(|e| (e, format!("Move {whole} to {}", format_date(day)), None));
+    if button.clicked() {
+        out.edit = match (meeting, d.item) {
+            (Some(_), Item::Milestone(k)) => to_next_meeting(plan, schedule, d.modification, k)
+                .map(|e| {
+                    (
+                        e,
+                        format!("Move {whole} to the next {}", name.to_lowercase()),
+                        None,
+                    )
+                }),
+            _ => {
+                let day = plan.calendar.add_working_days(d.planned, 5);
+                move_item(plan, schedule, d.modification, d.item, day)
+                    .map(|e| (e, format!("Move {whole} to {}", format_date(day)), None))
+            }
+        };
     }
 }
 

@@ -149,7 +149,7 @@ impl TimetableApp {
                 }
             }
             BottomTab::SinceLastPaper => {
-                let out = next_paper_ui::since_last_paper_ui(ui, plan);
+                let out = next_paper_ui::since_last_paper_ui(ui, plan, &a.schedule);
                 if let Some((edit, label, merge_key)) = out.edit {
                     self.actions.push(Action::Apply {
                         edit,

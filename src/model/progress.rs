@@ -4,8 +4,11 @@
 use jiff::civil::Date;
 
 use super::chain::Item;
-use super::edit::{Edit, ListEdit};
-use super::plan::{Milestone, Modification, Plan, WorkPackage};
+use super::date::add_days;
+use super::drag::{DragMode, DragPart, DragTarget, propose};
+use super::edit::{Edit, ListEdit, set_modification};
+use super::plan::{At, Milestone, Modification, Plan, WorkPackage};
+use super::schedule::Schedule;
 
 /// One item on the checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,33 +111,56 @@ pub fn set_done(
     })
 }
 
-/// The edit that moves `item` to `to`: a milestone's day; a work package's end (its start too when `to` is before
-/// it).
-pub fn move_item(plan: &Plan, m: usize, item: Item, to: Date) -> Option<Edit> {
+/// The edit that moves `item` to `to` as a drag without snapping would: a work package's end (its start too when
+/// `to` is before it), a milestone's day; a linked item keeps the place it is moved to (its lag grows), a milestone
+/// on a meeting attaches to the meeting of that day, or is pinned there. What follows it moves when the edit is
+/// applied.
+pub fn move_item(plan: &Plan, schedule: &Schedule, m: usize, item: Item, to: Date) -> Option<Edit> {
     let x = plan.modifications.get(m)?;
-    Some(match item {
+    let (target, from) = match item {
         Item::WorkPackage(w) => {
-            let old = x.work_packages.get(w)?;
-            let value = WorkPackage {
-                start: old.start.min(to),
-                end: to,
-                ..old.clone()
-            };
-            Edit::WorkPackages {
-                m,
-                op: ListEdit::Set { index: w, value },
+            let wp = x.work_packages.get(w)?;
+            if to < wp.start {
+                // The whole bar goes back to `to`, a day long: move it, then its end.
+                let mut moved = x.clone();
+                moved.work_packages[w].start = to;
+                moved.work_packages[w].end = to;
+                return Some(set_modification(m, moved));
             }
+            (
+                DragTarget::WorkPackage {
+                    m,
+                    w,
+                    part: DragPart::End,
+                },
+                wp.end,
+            )
         }
-        Item::Milestone(k) => {
-            let value = Milestone {
-                date: to,
-                ..x.milestones.get(k)?.clone()
-            };
-            Edit::Milestones {
-                m,
-                op: ListEdit::Set { index: k, value },
-            }
-        }
+        Item::Milestone(k) => (DragTarget::Milestone { m, k }, x.milestones.get(k)?.date),
+    };
+    let mode = DragMode {
+        snap: false,
+        follow: false,
+    };
+    let days = (to - from).get_days();
+    propose(plan, schedule, target, days, mode).map(|moved| set_modification(m, moved))
+}
+
+/// The edit that moves a Working Group or Panel milestone to the next meeting of its kind after its day, attached
+/// to that meeting by name; `None` for other milestones or when the plan has no later meeting.
+pub fn to_next_meeting(plan: &Plan, schedule: &Schedule, m: usize, k: usize) -> Option<Edit> {
+    let x = plan.modifications.get(m)?.milestones.get(k)?;
+    let kind = x.kind.meeting_kind()?;
+    let next = schedule.next_on_or_after(add_days(x.date, 1), kind)?;
+    let value = Milestone {
+        date: next.date,
+        at: Some(At::Meeting(next.id.clone())),
+        pinned: false,
+        ..x.clone()
+    };
+    Some(Edit::Milestones {
+        m,
+        op: ListEdit::Set { index: k, value },
     })
 }
 
@@ -224,19 +250,44 @@ mod tests {
     }
 
     #[test]
-    fn moving_a_work_package_moves_its_end() {
+    fn moving_keeps_what_is_moved_where_it_is_put_and_what_follows_moves_too() {
         let mut p = april();
-        let edit = move_item(&p, 0, Item::WorkPackage(1), date(2019, 4, 10)).unwrap();
+        let schedule = Schedule::build(&p);
+        // SECMP0007's review ends a fortnight later: its Working Group moves to the next one its papers make.
+        let edit = move_item(&p, &schedule, 0, Item::WorkPackage(1), date(2019, 4, 10)).unwrap();
         apply(&mut p, edit).unwrap();
-        let w = &p.modifications[0].work_packages[1];
-        assert_eq!((w.start, w.end), (date(2019, 3, 18), date(2019, 4, 10)));
-        let edit = move_item(&p, 0, Item::WorkPackage(1), date(2019, 3, 14)).unwrap();
+        let m = &p.modifications[0];
+        assert_eq!(
+            (m.work_packages[1].start, m.work_packages[1].end),
+            (date(2019, 3, 18), date(2019, 4, 10))
+        );
+        assert_eq!(
+            m.milestones[1].date,
+            date(2019, 5, 1),
+            "the May Working Group"
+        );
+        // The Preliminary Assessment's response a week late: it keeps the day it was moved to.
+        let edit = move_item(&p, &schedule, 0, Item::Milestone(0), date(2019, 3, 22)).unwrap();
         apply(&mut p, edit).unwrap();
-        let w = &p.modifications[0].work_packages[1];
-        assert_eq!((w.start, w.end), (date(2019, 3, 14), date(2019, 3, 14)));
-        let edit = move_item(&p, 0, Item::Milestone(1), date(2019, 5, 1)).unwrap();
+        assert_eq!(p.modifications[0].milestones[0].date, date(2019, 3, 22));
+        // Before its start: the whole package goes back (SECMP0007's Preliminary Assessment follows nothing).
+        let edit = move_item(&p, &schedule, 0, Item::WorkPackage(0), date(2019, 3, 8)).unwrap();
         apply(&mut p, edit).unwrap();
-        assert_eq!(p.modifications[0].milestones[1].date, date(2019, 5, 1));
-        assert!(move_item(&p, 99, Item::Milestone(0), date(2019, 5, 1)).is_none());
+        let w = &p.modifications[0].work_packages[0];
+        assert_eq!((w.start, w.end), (date(2019, 3, 8), date(2019, 3, 8)));
+        assert!(move_item(&p, &schedule, 99, Item::Milestone(0), date(2019, 5, 1)).is_none());
+    }
+
+    #[test]
+    fn a_meeting_milestone_goes_to_the_next_meeting_of_its_kind() {
+        let mut p = april();
+        let schedule = Schedule::build(&p);
+        let edit = to_next_meeting(&p, &schedule, 0, 1).unwrap();
+        apply(&mut p, edit).unwrap();
+        let wg = &p.modifications[0].milestones[1];
+        assert_eq!(wg.date, date(2019, 5, 1));
+        assert_eq!(wg.at, Some(At::Meeting("wg-2019-05".into())));
+        // Not a meeting milestone: nothing to do.
+        assert!(to_next_meeting(&p, &schedule, 0, 0).is_none());
     }
 }

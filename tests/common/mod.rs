@@ -88,9 +88,21 @@ pub fn settle(h: &mut Harness<'static, TimetableApp>) {
     h.run();
 }
 
-/// Scrolls the scroll area under `over` down, a row at a time, until the widget labelled `label` is on screen (above
-/// the status bar); false when it never comes.
+/// Scrolls the scroll area under `over` to its top, then down a row at a time until the widget labelled `label` is
+/// on screen (above the status bar); false when it never comes.
 pub fn scroll_to(h: &mut Harness<'static, TimetableApp>, over: Pos2, label: &str) -> bool {
+    let wheel = |delta_y: f32| egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(0.0, delta_y),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    };
+    h.hover_at(over);
+    h.event(wheel(100_000.0));
+    // Wheel scrolling is smoothed over a few dozen frames.
+    h.run_steps(60);
+    h.run();
     for _ in 0..60 {
         let bottom_px = h.ctx.content_rect().bottom() - 32.0;
         if h.query_by_label(label)
@@ -99,13 +111,7 @@ pub fn scroll_to(h: &mut Harness<'static, TimetableApp>, over: Pos2, label: &str
             return true;
         }
         h.hover_at(over);
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: vec2(0.0, -24.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Unknown,
-            modifiers: Modifiers::NONE,
-        });
+        h.event(wheel(-24.0));
         h.run();
     }
     false
