@@ -490,7 +490,7 @@ fn members_ui(ui: &mut Ui, plan: &Plan, g: &Group) -> Option<LabelledEdit> {
             }
         }
         let mut added = None;
-        ComboBox::from_id_salt(("group-add", &g.id))
+        let combo = ComboBox::from_id_salt(("group-add", &g.id))
             .selected_text("+ member")
             .width(90.0)
             .show_ui(ui, |ui| {
@@ -502,6 +502,13 @@ fn members_ui(ui: &mut Ui, plan: &Plan, g: &Group) -> Option<LabelledEdit> {
             })
             .response
             .on_hover_text(format!("Add a modification to {}", g.name));
+        combo.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::ComboBox,
+                true,
+                format!("Add a member to {}", g.name),
+            )
+        });
         if let Some(mi) = added {
             let id = &plan.modifications[mi].id;
             edit = Some(regroup(
