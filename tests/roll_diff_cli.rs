@@ -11,6 +11,7 @@ use std::process::{Command, Output};
 
 use jiff::civil::date;
 use sec_timetable::io::{load_plan, save_plan};
+use sec_timetable::model::At;
 use serde_json::Value;
 
 const BUNDLED: &str = "saves/secp_66_1503_12.ron";
@@ -188,7 +189,14 @@ fn two_papers() -> (tempfile::TempDir, String, String) {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let mut plan = load_plan(&april).unwrap();
     let i = plan.modification_index("SECMP0010").unwrap();
-    plan.modifications[i].milestones[2].date = date(2019, 6, 21);
+    // Put on the June Panel by name: the chain keeps it there.
+    let panel = plan.modifications[i]
+        .milestones
+        .iter_mut()
+        .find(|x| x.id == "panel")
+        .unwrap();
+    panel.date = date(2019, 6, 21);
+    panel.at = Some(At::Meeting("panel-69".into()));
     save_plan(&plan, &april).unwrap();
     let april = path(&april).to_owned();
     (dir, BUNDLED.to_owned(), april)

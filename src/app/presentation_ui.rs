@@ -155,8 +155,12 @@ pub fn card_ui(ui: &mut Ui, plan: &Plan, a: &Analysis, m: Option<usize>) {
         && days != 0
     {
         ui.add_space(4.0);
+        let since = a
+            .reference
+            .name(plan)
+            .map_or_else(|| "the baseline".to_owned(), |n| format!("“{n}”"));
         ui.label(big(&format!(
-            "Panel return moved {days:+} working days since the baseline"
+            "Panel return moved {days:+} working days since {since}"
         )));
     }
     let warnings: Vec<_> = a.warnings_of(mi).collect();
