@@ -27,6 +27,21 @@ fn model(c: &mut Criterion) {
         })
     });
 
+    // Recomputing every date the links decide (what a load or a meeting change costs); the plan is linked (each
+    // package follows the one before; Working Group and Panel found from them).
+    c.bench_function("model/reschedule_all/10000", |b| {
+        b.iter_batched(
+            || plan.clone(),
+            |mut p| {
+                black_box(sec_timetable::model::chain::reschedule(
+                    &mut p,
+                    &sec_timetable::model::chain::Scope::All,
+                ))
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+
     c.bench_function("model/analysis_compute/10000", |b| {
         b.iter(|| black_box(Analysis::compute(black_box(&plan), 0, &filter)))
     });

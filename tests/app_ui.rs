@@ -205,6 +205,9 @@ fn a_dependency_link_selects_the_blocker() {
 #[test]
 fn clicking_a_warning_selects_its_modification() {
     let mut h = bundled();
+    h.get_by_label_contains("release_cutoff_unplanned")
+        .scroll_to_me();
+    h.run();
     h.get_by_label_contains("release_cutoff_unplanned").click();
     h.run();
     assert_eq!(h.state().selected.as_deref(), Some("SECMP0053"));
@@ -432,7 +435,7 @@ fn enter_in_the_path_field_confirms() {
 
 #[test]
 fn a_drag_shows_the_warnings_it_would_cause_before_release() {
-    use sec_timetable::model::WarningCode::ReleaseCutoffMissed;
+    use sec_timetable::model::WarningCode::{Horizon, ReleaseCutoffMissed};
     use sec_timetable::model::{Subject, drag::DragTarget};
     let mut h = bundled();
     assert!(
@@ -459,7 +462,8 @@ fn a_drag_shows_the_warnings_it_would_cause_before_release() {
     let DragTarget::Milestone { k: dragged, .. } = drag.target else {
         panic!("dragging {:?}", drag.target);
     };
-    // Exactly one new warning: this Modification Report misses its release's cut-off.
+    // Exactly the new warnings it causes: this Modification Report misses its release's cut-off, and June is more
+    // than three months after the status date.
     let new: Vec<_> = drag
         .new_warnings
         .iter()
@@ -467,7 +471,10 @@ fn a_drag_shows_the_warnings_it_would_cause_before_release() {
         .collect();
     assert_eq!(
         new,
-        vec![(ReleaseCutoffMissed, Subject::Milestone(dragged))]
+        vec![
+            (ReleaseCutoffMissed, Subject::Milestone(dragged)),
+            (Horizon, Subject::Modification)
+        ]
     );
     h.get_by_label_contains("is after the November 2019 SEC Release cut-off");
     // Nothing is applied until release.
@@ -476,7 +483,7 @@ fn a_drag_shows_the_warnings_it_would_cause_before_release() {
     h.run();
     assert_eq!(h.state().document().undo_depth(), 1);
     assert!(h.get_by_label("Row SECMP0062").rect().height() > 0.0);
-    // The warning the drag caused, and only it, is now on the plan: on SECMP0062's dragged milestone.
+    // The warnings the drag caused, and only they, are now on the plan.
     let caused: Vec<_> = h
         .state()
         .analysis()
@@ -487,7 +494,10 @@ fn a_drag_shows_the_warnings_it_would_cause_before_release() {
         .collect();
     assert_eq!(
         caused,
-        vec![(ReleaseCutoffMissed, Subject::Milestone(dragged))]
+        vec![
+            (ReleaseCutoffMissed, Subject::Milestone(dragged)),
+            (Horizon, Subject::Modification)
+        ]
     );
 }
 
@@ -602,5 +612,73 @@ fn shortcuts_work_whatever_has_focus_except_a_text_field() {
         h.state().timeline.view.x_min_days,
         zoomed.x_min_days,
         "no fit"
+    );
+}
+
+#[test]
+fn dragging_a_dcc_response_later_moves_its_working_group_and_panel_return_as_one_step() {
+    let mut h = bundled();
+    let px_per_day = h.state().timeline.px_per_day as f32;
+    let before = h.state().plan().clone();
+    let i = before.modification_index("SECMP0056").unwrap();
+    // The DCC's Preliminary Assessment (due early April) slips a week.
+    let from = center_of(&h, "SECMP0056: DCC Preliminary Assessment");
+    h.event(egui::Event::PointerMoved(from));
+    h.run();
+    let to = from + vec2(7.0 * px_per_day, 0.0);
+    // Mid-drag: the preview already carries the cascade, and the label says what moves with it.
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    for step in 1..=4 {
+        h.event(egui::Event::PointerMoved(
+            from + (to - from) * (step as f32 / 4.0),
+        ));
+        h.run();
+    }
+    let drag = h.state().timeline.drag.clone().expect("dragging");
+    assert!(
+        drag.cascade
+            .contains("Working Group 1 May to 5 Jun 2019 (papers due 29 May)"),
+        "{}",
+        drag.cascade
+    );
+    assert!(
+        drag.cascade
+            .contains("Panel return May to June 2019 (Panel 69)"),
+        "{}",
+        drag.cascade
+    );
+    h.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let m = &h.state().plan().modifications[i];
+    assert_eq!(
+        m.work_packages[0].end,
+        date(2019, 4, 12),
+        "moved a working week"
+    );
+    // The review follows; it now ends after May's papers deadline, so June's Working Group and Panel.
+    assert_eq!(m.work_packages[1].start, date(2019, 4, 15));
+    assert_eq!(m.milestones[1].date, date(2019, 6, 5));
+    assert_eq!(m.milestones[2].date, date(2019, 6, 21));
+    assert_eq!(
+        h.state().document().undo_depth(),
+        1,
+        "one undo step for all of it"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(
+        h.state().plan() == &before,
+        "undo restores everything that moved"
     );
 }

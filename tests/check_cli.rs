@@ -58,7 +58,7 @@ fn temp_file(name: &str, contents: &[u8]) -> (tempfile::TempDir, PathBuf) {
 }
 
 #[test]
-fn bundled_plan_checks_clean_with_one_warning_a_planner_agrees_with() {
+fn bundled_plan_checks_with_only_warnings_a_planner_agrees_with() {
     let o = run(&["check", BUNDLED]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
@@ -68,7 +68,10 @@ fn bundled_plan_checks_clean_with_one_warning_a_planner_agrees_with() {
         out.contains("warning[release_cutoff_unplanned] SECMP0053:"),
         "{out}"
     );
-    assert_eq!(out.matches("warning[").count(), 1, "{out}");
+    // The paper's two holds nobody can date, and four timetables that run past three months (June and July).
+    assert_eq!(out.matches("warning[hold_unresolved]").count(), 2, "{out}");
+    assert_eq!(out.matches("warning[horizon]").count(), 4, "{out}");
+    assert_eq!(out.matches("warning[").count(), 7, "{out}");
 }
 
 #[test]
@@ -326,9 +329,13 @@ fn json_meetings_carry_notice_deadlines() {
         })
         .count();
     assert_eq!(wg_count, 9, "monthly Working Groups April–December 2019");
-    let w = &json["warnings"][0];
+    let w = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["modification"] == "SECMP0053")
+        .unwrap();
     assert_eq!(w["code"], "release_cutoff_unplanned");
-    assert_eq!(w["modification"], "SECMP0053");
 }
 
 #[test]
@@ -449,4 +456,65 @@ fn utf16_plans_are_refused_with_a_clear_error() {
         );
         assert!(stdout(&o).is_empty());
     }
+}
+
+#[test]
+fn json_milestones_say_which_meeting_and_whether_computed() {
+    let json = bundled_json();
+    let ms = |id: &str, label_part: &str| -> Value {
+        modification(&json, id)["milestones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["label"].as_str().unwrap().contains(label_part))
+            .unwrap_or_else(|| panic!("{id} {label_part}"))
+            .clone()
+    };
+    // Found from its inputs: the first Working Group whose papers deadline the review makes.
+    let wg = ms("SECMP0056", "Working Group May 2019");
+    assert_eq!(wg["meeting"], "wg-2019-05");
+    assert_eq!(wg["auto"], true);
+    assert_eq!(wg["date"], "2019-05-01");
+    assert_eq!(ms("SECMP0056", "Panel May")["meeting"], "panel-68");
+    // Named by hand: moves with its meeting.
+    let named = ms("SECMP0037", "Panel April");
+    assert_eq!(named["meeting"], "panel-67");
+    assert_eq!(named["auto"], true);
+    // Dated by hand, on a meeting's day: its meeting, not computed.
+    let feb = ms("SECMP0024", "alternative approach");
+    assert_eq!(feb["meeting"], "wg-2019-02-25");
+    assert_eq!(feb["auto"], false);
+    // Not a meeting at all.
+    let request = ms("SECMP0024", "re-requested");
+    assert_eq!(request["meeting"], Value::Null);
+    assert_eq!(request["auto"], true, "follows the requirements");
+}
+
+#[test]
+fn json_lists_the_new_warnings_of_the_bundled_plan() {
+    let json = bundled_json();
+    let codes: Vec<(String, String)> = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["code"].as_str().unwrap().to_owned(),
+                w["modification"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let has = |code: &str, id: &str| codes.contains(&(code.to_owned(), id.to_owned()));
+    // The two holds the paper cannot date.
+    assert!(has("hold_unresolved", "SECMP0015"), "{codes:?}");
+    assert!(has("hold_unresolved", "SECMP0028"), "{codes:?}");
+    // July is more than three months after 8 March.
+    assert!(has("horizon", "SECMP0063"), "{codes:?}");
+    // Every computed date is the paper's, so nothing is out of order or late for papers.
+    assert!(
+        !codes
+            .iter()
+            .any(|(c, _)| c == "out_of_order" || c == "papers_late" || c == "no_panel_return"),
+        "{codes:?}"
+    );
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use super::files::PendingAction;
-use crate::io::{LoadError, SaveError, load_plan, save_plan};
+use crate::io::{LoadError, SaveError, save_plan};
 use crate::model::Plan;
 
 /// What a worker is doing.
@@ -35,7 +35,7 @@ pub enum JobResult {
     /// The save finished.
     Saved(Result<(), SaveError>),
     /// The file was read.
-    Opened(Box<Result<Plan, LoadError>>),
+    Opened(Box<Result<crate::io::Loaded, LoadError>>),
 }
 
 /// A save or open in progress.
@@ -75,7 +75,7 @@ impl FileJob {
         let ctx = ctx.clone();
         let source = path.to_owned();
         std::thread::spawn(move || {
-            let result = load_plan(&source);
+            let result = crate::io::load_plan_reporting(&source);
             // The app may have gone meanwhile: then nobody is waiting for the answer.
             tx.send(JobResult::Opened(Box::new(result))).ok();
             ctx.request_repaint();

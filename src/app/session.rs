@@ -16,7 +16,7 @@ use super::files::{
 };
 use super::modal::{ConflictChoice, DiscardChoice, Modal, ModalAnswer, RecoverChoice};
 use super::recovery::{LeftBehind, Recovery};
-use crate::io::{BUNDLED_NAME, bundled_plan, load_plan};
+use crate::io::{BUNDLED_NAME, bundled_plan};
 use crate::model::{Document, Edit, EditError, Plan};
 
 /// What the user asked of the file lifecycle.
@@ -110,8 +110,16 @@ impl Session {
     /// As `sec-timetable [PLAN]` starts: `candidate` (the argument, else the last file), else the bundled plan. A
     /// file that fails to load is reported and the bundled plan opens instead.
     pub fn startup(candidate: Option<PathBuf>) -> Self {
-        match candidate.map(|p| (load_plan(&p), p)) {
-            Some((Ok(plan), path)) => Self::new(plan, Some(path)),
+        match candidate.map(|p| (crate::io::load_plan_reporting(&p), p)) {
+            Some((Ok(loaded), path)) => {
+                let migrated = loaded.migrated_from;
+                let mut s = Self::new(loaded.plan, Some(path.clone()));
+                if migrated.is_some() {
+                    s.doc.mark_unsaved();
+                    s.status(opened_message(&path, migrated));
+                }
+                s
+            }
             Some((Err(e), _)) => {
                 let mut s = Self::new(bundled_plan(), None);
                 s.show_error("Could not open the plan", e.to_string());
@@ -428,9 +436,11 @@ impl Session {
                 Ok(_) if self.doc.revision() != revision && self.doc.is_dirty() => {
                     self.ask(Modal::ConfirmDiscard(PendingAction::OpenPath(path)));
                 }
-                Ok(plan) => {
-                    self.replace_document(plan, Some(path.clone()), true);
-                    self.status(format!("Opened {}", path.display()));
+                Ok(loaded) => {
+                    // An older format is saved in the current one: the document starts unsaved, and says why.
+                    let current = loaded.migrated_from.is_none();
+                    self.replace_document(loaded.plan, Some(path.clone()), current);
+                    self.status(opened_message(&path, loaded.migrated_from));
                     self.events.push(SessionEvent::Remember(path));
                 }
                 Err(e) => {
@@ -682,5 +692,17 @@ impl Session {
         let disk = self.path.as_deref().and_then(|p| DiskState::read(p).ok());
         self.set_disk(disk);
         self.doc.mark_unsaved();
+    }
+}
+
+/// "Opened plan.ron", and when the file was in an older format, that it will be saved in the current one.
+fn opened_message(path: &Path, migrated_from: Option<u32>) -> String {
+    match migrated_from {
+        Some(v) => format!(
+            "Opened {}, written in plan format {v}: it will be saved in format {}",
+            path.display(),
+            crate::model::FORMAT_VERSION
+        ),
+        None => format!("Opened {}", path.display()),
     }
 }

@@ -5,8 +5,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::model::{
-    DependencyKind, MeetingKind, MilestoneKind, Owner, Plan, Precision, Schedule, Status, Warning,
-    WarningCode,
+    At, DependencyKind, MeetingKind, MilestoneKind, Owner, Plan, Precision, Schedule, Status,
+    Warning, WarningCode,
 };
 
 /// The whole report.
@@ -61,6 +61,22 @@ pub struct ModificationReport<'a> {
     pub dependencies: Vec<DependencyReport<'a>>,
     pub closed_on: Option<Date>,
     pub closing_reason: &'a str,
+    pub holds: Vec<HoldReport<'a>>,
+}
+
+/// One hold on an event outside the plan.
+#[derive(Debug, Serialize)]
+pub struct HoldReport<'a> {
+    pub event: &'a str,
+    pub expected: Option<Date>,
+    pub precision: Precision,
+}
+
+/// One link to an item of the same modification.
+#[derive(Debug, Serialize)]
+pub struct LinkReport<'a> {
+    pub on: &'a str,
+    pub lag_days: i32,
 }
 
 /// One cost.
@@ -75,6 +91,7 @@ pub struct CostReport<'a> {
 /// One work package.
 #[derive(Debug, Serialize)]
 pub struct WorkPackageReport<'a> {
+    pub id: &'a str,
     pub name: &'a str,
     pub short_name: Option<&'a str>,
     pub start: Date,
@@ -83,6 +100,9 @@ pub struct WorkPackageReport<'a> {
     pub end_precision: Precision,
     pub owner: Owner,
     pub working_days: i32,
+    pub after: Vec<LinkReport<'a>>,
+    /// True when links set its dates.
+    pub auto: bool,
     pub notes: &'a str,
     pub done: bool,
     pub actual_end: Option<Date>,
@@ -91,12 +111,18 @@ pub struct WorkPackageReport<'a> {
 /// One milestone.
 #[derive(Debug, Serialize)]
 pub struct MilestoneReport<'a> {
+    pub id: &'a str,
     pub kind: MilestoneKind,
     pub date: Date,
     pub precision: Precision,
     pub label: &'a str,
     pub done: bool,
     pub actual: Option<Date>,
+    pub after: Vec<LinkReport<'a>>,
+    /// Id of the meeting it sits on: named, found from its inputs, or the meeting of its kind on its day.
+    pub meeting: Option<String>,
+    /// True when its date is computed (from links or a meeting), not typed.
+    pub auto: bool,
 }
 
 /// One dependency.
@@ -104,6 +130,7 @@ pub struct MilestoneReport<'a> {
 pub struct DependencyReport<'a> {
     pub kind: DependencyKind,
     pub on: &'a str,
+    pub until: Option<&'a str>,
     pub lag_days: i32,
 }
 
@@ -178,6 +205,7 @@ pub fn build_report<'a>(
                     .work_packages
                     .iter()
                     .map(|w| WorkPackageReport {
+                        id: &w.id,
                         name: &w.name,
                         short_name: w.short_name.as_deref(),
                         start: w.start,
@@ -186,6 +214,8 @@ pub fn build_report<'a>(
                         end_precision: w.end_precision,
                         owner: w.owner,
                         working_days: plan.calendar.working_days_in(w.start, w.end),
+                        after: links(&w.after),
+                        auto: !w.pinned && !w.after.is_empty(),
                         notes: &w.notes,
                         done: w.done,
                         actual_end: w.actual_end,
@@ -195,12 +225,23 @@ pub fn build_report<'a>(
                     .milestones
                     .iter()
                     .map(|x| MilestoneReport {
+                        id: &x.id,
                         kind: x.kind,
                         date: x.date,
                         precision: x.precision,
                         label: &x.label,
                         done: x.done,
                         actual: x.actual,
+                        after: links(&x.after),
+                        meeting: match &x.at {
+                            Some(At::Meeting(id)) => Some(id.clone()),
+                            _ => x
+                                .kind
+                                .meeting_kind()
+                                .and_then(|k| schedule.on(x.date, k))
+                                .map(|mt| mt.id.clone()),
+                        },
+                        auto: !x.pinned && (!x.after.is_empty() || x.at.is_some()),
                     })
                     .collect(),
                 dependencies: m
@@ -209,11 +250,21 @@ pub fn build_report<'a>(
                     .map(|d| DependencyReport {
                         kind: d.kind,
                         on: &d.on,
+                        until: d.until.as_deref(),
                         lag_days: d.lag_days,
                     })
                     .collect(),
                 closed_on: m.closed_on,
                 closing_reason: &m.closing_reason,
+                holds: m
+                    .holds
+                    .iter()
+                    .map(|h| HoldReport {
+                        event: &h.event,
+                        expected: h.expected,
+                        precision: h.precision,
+                    })
+                    .collect(),
             })
             .collect(),
         meetings: schedule
@@ -265,4 +316,14 @@ pub fn build_report<'a>(
 pub fn report_json(plan: &Plan, schedule: &Schedule, warnings: &[Warning]) -> String {
     serde_json::to_string_pretty(&build_report(plan, schedule, warnings))
         .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn links(after: &[crate::model::Link]) -> Vec<LinkReport<'_>> {
+    after
+        .iter()
+        .map(|l| LinkReport {
+            on: &l.on,
+            lag_days: l.lag_days,
+        })
+        .collect()
 }

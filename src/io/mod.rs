@@ -7,6 +7,7 @@ pub mod export;
 pub mod export_text;
 pub mod ics;
 pub mod json_report;
+mod locate;
 pub mod plan_file;
 pub mod section3;
 

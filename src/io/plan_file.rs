@@ -9,6 +9,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 pub use super::atomic_save::{write_atomically, write_atomically_with};
+use super::locate::locate;
 use crate::model::{FORMAT_VERSION, IntegrityError, Plan, chain, check_integrity};
 
 /// Files larger than this are refused before parsing (the 10,000-modification test plan is about 6 MB).
@@ -157,7 +158,7 @@ fn ron_options() -> ron::Options {
 }
 
 /// Character column (1-based) of byte offset `byte` within the line starting at `line_start`.
-fn location_at_byte(text_prefix: &[u8]) -> Location {
+pub(super) fn location_at_byte(text_prefix: &[u8]) -> Location {
     let line = text_prefix.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = text_prefix
         .iter()
@@ -267,109 +268,6 @@ pub fn parse_plan_reporting(bytes: &[u8], path: &Path) -> Result<Loaded, LoadErr
                 .collect(),
         })
     }
-}
-
-/// Finds the line of the item an integrity error names, by looking for its `id: "..."`.
-fn locate(text: &str, error: &IntegrityError) -> Option<Location> {
-    let (needle, then) = match error {
-        IntegrityError::DuplicateId { id, .. } => {
-            // Point at the second occurrence: the duplicate.
-            let needle = format!("id: \"{id}\"");
-            let first = text.find(&needle)?;
-            let second = text[first + needle.len()..].find(&needle)? + first + needle.len();
-            return Some(location_at_byte(&text.as_bytes()[..second]));
-        }
-        IntegrityError::EndBeforeStart {
-            modification,
-            work_package,
-            ..
-        } => (
-            format!("id: \"{modification}\""),
-            Some(format!("name: \"{work_package}\"")),
-        ),
-        IntegrityError::UnknownDependency { modification, on } => (
-            format!("id: \"{modification}\""),
-            Some(format!("on: \"{on}\"")),
-        ),
-        IntegrityError::UnknownGroup {
-            modification,
-            group,
-        } => (
-            format!("id: \"{modification}\""),
-            Some(format!("group: Some(\"{group}\")")),
-        ),
-        IntegrityError::UnknownRelease {
-            modification,
-            release,
-        } => (
-            format!("id: \"{modification}\""),
-            Some(format!("target_release: Some(\"{release}\")")),
-        ),
-        IntegrityError::UnknownCutoffMeeting { release, .. } => {
-            (format!("id: \"{release}\""), Some("cutoff_meeting".into()))
-        }
-        IntegrityError::BadSeries { series, .. } => (format!("id: \"{series}\""), None),
-        IntegrityError::DuplicateItemId { modification, id } => {
-            // The second item with the id, after the modification's own.
-            let start = text.find(&format!("id: \"{modification}\""))?;
-            let needle = format!("id: \"{id}\"");
-            let first = text[start..].find(&needle)? + start + needle.len();
-            let second = text[first..].find(&needle)? + first;
-            return Some(location_at_byte(&text.as_bytes()[..second]));
-        }
-        IntegrityError::UnknownLinkTarget {
-            modification, on, ..
-        }
-        | IntegrityError::BadLinkLag {
-            modification, on, ..
-        } => (
-            format!("id: \"{modification}\""),
-            Some(format!("on: \"{on}\"")),
-        ),
-        IntegrityError::LinkCycle {
-            modification,
-            item,
-            on,
-        } => {
-            // The link itself: the item's `after` entry naming `on`.
-            let start = text.find(&format!("id: \"{modification}\""))?;
-            let at_item = text[start..].find(&format!("id: \"{item}\""))? + start;
-            let at_link = text[at_item..].find(&format!("on: \"{on}\""))? + at_item;
-            return Some(location_at_byte(&text.as_bytes()[..at_link]));
-        }
-        IntegrityError::AutoMeetingWithoutInput {
-            modification,
-            milestone,
-        } => (
-            format!("id: \"{modification}\""),
-            Some(format!("label: \"{milestone}\"")),
-        ),
-        IntegrityError::UnknownMeeting {
-            modification,
-            meeting,
-            ..
-        } => (
-            format!("id: \"{modification}\""),
-            Some(format!("meeting(\"{meeting}\")")),
-        ),
-        IntegrityError::UnknownUntil {
-            modification,
-            until,
-            ..
-        } => (
-            format!("id: \"{modification}\""),
-            Some(format!("until: Some(\"{until}\")")),
-        ),
-        IntegrityError::NoWorkingDays => ("working_days".into(), None),
-        other => (format!("id: \"{}\"", other.modification()?), None),
-    };
-    let mut at = text.find(&needle)?;
-    if let Some(then) = then
-        && let Some(offset) = text[at..].find(&then)
-    {
-        at += offset;
-    }
-    Some(location_at_byte(&text.as_bytes()[..at]))
 }
 
 /// ron's messages, reworded where they would puzzle a planner.
@@ -787,5 +685,63 @@ mod tests {
         let e = save_plan(&sample(), &missing).unwrap_err();
         assert!(e.to_string().contains("cannot save"), "{e}");
         assert!(!dir.path().join("no-such-dir").exists());
+    }
+
+    #[test]
+    fn format_1_files_migrate_and_say_so() {
+        let v2 = plan_to_string(&sample()).unwrap();
+        let v1 = v2.replacen("version: 2,", "version: 1,", 1).replacen(
+            "\n)\n",
+            "\n    baseline: Some((date: \"2019-02-15\", name: \"February\", modifications: [])),\n)\n",
+            1,
+        );
+        let loaded = parse_plan_reporting(v1.as_bytes(), Path::new("old.ron")).unwrap();
+        assert_eq!(loaded.migrated_from, Some(1));
+        assert_eq!(loaded.plan.version, FORMAT_VERSION);
+        assert_eq!(
+            loaded.plan.baselines.len(),
+            1,
+            "the single baseline joins the list"
+        );
+        assert_eq!(loaded.plan.baselines[0].name, "February");
+        // Saved in the current format; read back, nothing to migrate.
+        let again = plan_to_string(&loaded.plan).unwrap();
+        assert!(
+            again.contains("version: 2,") && again.contains("baselines: ["),
+            "{again}"
+        );
+        let reread = parse_plan_reporting(again.as_bytes(), Path::new("new.ron")).unwrap();
+        assert_eq!(reread.migrated_from, None);
+    }
+
+    #[test]
+    fn a_cycle_of_links_is_a_load_error_at_one_link() {
+        let mut p = sample();
+        let m = &mut p.modifications[0];
+        m.work_packages[0].id = "a".into();
+        m.work_packages.push(WorkPackage {
+            id: "b".into(),
+            name: "Second".into(),
+            start: m.work_packages[0].start,
+            end: m.work_packages[0].end,
+            after: vec![crate::model::Link {
+                on: "a".into(),
+                lag_days: 0,
+            }],
+            ..Default::default()
+        });
+        m.work_packages[0].after = vec![crate::model::Link {
+            on: "b".into(),
+            lag_days: 0,
+        }];
+        // Written by hand: the writer would refuse nothing, but the reader must.
+        let text = ron::ser::to_string(&p).unwrap();
+        let text = plan_to_string(&p).unwrap_or(text);
+        let e = parse(&text).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("the links loop back"), "{msg}");
+        let at = e.location().expect("a position");
+        let line = text.lines().nth(at.line - 1).unwrap();
+        assert!(line.contains("after: [(on: \""), "{msg}\n{line}");
     }
 }

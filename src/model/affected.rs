@@ -82,7 +82,8 @@ impl Affected {
                     other
                         .dependencies
                         .iter()
-                        .any(|d| d.kind.is_ordering() && d.on == id)
+                        // Any kind: parallel ones compare Panel returns (group drift).
+                        .any(|d| d.on == id)
                 })
                 .map(|(i, _)| i),
         );
@@ -193,8 +194,8 @@ mod tests {
         let p = plan();
         let mut a = p.modifications[0].clone();
         a.title = "New title".into();
-        // B waits for A; C only runs alongside it, D waits for B, not A.
-        assert_eq!(set_modification(0, a).affects(&p), some(&[0, 1], false));
+        // B waits for A; C runs alongside it (its Panel returns are compared); D waits for B, not A.
+        assert_eq!(set_modification(0, a).affects(&p), some(&[0, 1, 2], false));
         let milestone = Edit::Milestones {
             m: 3,
             op: ListEdit::Remove { index: 0 },

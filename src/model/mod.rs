@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod baseline;
 pub mod calendar;
 pub mod chain;
+mod chain_rules;
 pub mod compare;
 pub mod date;
 pub mod document;

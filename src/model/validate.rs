@@ -40,6 +40,18 @@ pub enum WarningCode {
     NoticePast,
     /// An exact date falls on a weekend or bank holiday.
     NonWorkingDay,
+    /// A milestone pinned to a meeting follows work that ends after that meeting's papers deadline.
+    PapersLate,
+    /// An open modification, not on hold, has no Panel return or Modification Report after the status date.
+    NoPanelReturn,
+    /// An item is dated before an item it follows ends.
+    OutOfOrder,
+    /// Modifications progressed in parallel return to different Panels.
+    GroupDrift,
+    /// A hold on an event outside the plan has no expected date.
+    HoldUnresolved,
+    /// The next Panel return is more than three months after the status date.
+    Horizon,
 }
 
 impl WarningCode {
@@ -158,26 +170,31 @@ pub fn validate_with(
 }
 
 /// What every rule needs: the plan as validation sees it, the meetings, the id index, and the modification checked.
-struct Check<'a> {
+pub(super) struct Check<'a> {
     view: View<'a>,
-    schedule: &'a Schedule,
-    index: &'a IdIndex,
+    pub(super) schedule: &'a Schedule,
+    pub(super) index: &'a IdIndex,
     /// Index of the modification in the plan.
     i: usize,
     /// The modification (the replacement, during a drag preview).
-    m: &'a Modification,
+    pub(super) m: &'a Modification,
 }
 
-impl Check<'_> {
-    fn plan(&self) -> &Plan {
+impl<'a> Check<'a> {
+    pub(super) fn plan(&self) -> &'a Plan {
         self.view.plan
     }
 
-    fn status_date(&self) -> Date {
+    pub(super) fn status_date(&self) -> Date {
         self.view.plan.meta.status_date
     }
 
-    fn warning(&self, code: WarningCode, subject: Subject, message: String) -> Warning {
+    /// Modification `j` as validation sees it (the replacement, during a drag preview).
+    pub(super) fn other(&self, j: usize) -> &'a Modification {
+        self.view.get(j)
+    }
+
+    pub(super) fn warning(&self, code: WarningCode, subject: Subject, message: String) -> Warning {
         Warning {
             code,
             modification: self.m.id.clone(),
@@ -224,6 +241,7 @@ fn validate_modification(
         work_package_on_non_working_day(&c, k, w, out);
     }
     out.extend(black_hole(&c));
+    super::chain_rules::check(&c, out);
 }
 
 /// [`WarningCode::DependencyViolated`]: dependency `k` orders work, and something that progresses this
@@ -625,8 +643,10 @@ mod tests {
         p.modifications[1].dependencies[0].kind = DependencyKind::FinishToStart;
         p.modifications[1].dependencies[0].lag_days = 5;
         assert_eq!(codes(&p), vec![WarningCode::DependencyViolated]);
-        // In parallel never fires.
+        // In parallel never holds work up; but the two return to different Panels, so they drift apart.
         p.modifications[1].dependencies[0].kind = DependencyKind::InParallelWith;
+        assert_eq!(codes(&p), vec![WarningCode::GroupDrift]);
+        p.modifications[1].milestones[0].date = date(2019, 4, 12);
         assert_eq!(codes(&p), vec![]);
     }
 
@@ -699,7 +719,10 @@ mod tests {
     fn black_hole_and_its_exemptions() {
         let mut p = base();
         p.modifications.push(Modification::new("B"));
-        assert_eq!(codes(&p), vec![WarningCode::BlackHole]);
+        assert_eq!(
+            codes(&p),
+            vec![WarningCode::BlackHole, WarningCode::NoPanelReturn]
+        );
         // Held pending a modification that has a next step: not lost.
         p.modifications[1].dependencies.push(Dependency {
             kind: DependencyKind::OnHoldPending,

@@ -1,6 +1,7 @@
 //! The side panel: everything about the selected modification, editable. Each change becomes an [`Edit`]; the
 //! panel never touches the plan itself. One file per section.
 
+mod chain_ui;
 mod costs_ui;
 mod dependencies_ui;
 pub(crate) mod fields;
@@ -85,6 +86,8 @@ pub fn details_panel_ui(
             work_packages_ui::work_packages_ui(ui, plan, m, mi, &mut out);
             ui.separator();
             milestones_ui::milestones_ui(ui, plan, a, m, mi, &mut out);
+            ui.separator();
+            chain_ui::why_ui(ui, plan, a, m, mi, &mut out);
             ui.separator();
             costs_ui::costs_risks_notes_ui(ui, m, mi, &mut out);
             ui.add_space(12.0);

@@ -195,6 +195,10 @@ impl<'a> MeetingFinder<'a> {
                 .or_default()
                 .push((m.papers_due.unwrap_or(m.date), i));
         }
+        #[allow(
+            clippy::iter_over_hash_type,
+            reason = "each list is sorted on its own: the order they are visited in does not matter"
+        )]
         for list in by_deadline.values_mut() {
             list.sort_unstable();
         }
@@ -342,7 +346,7 @@ pub fn plan_dates(
                     }
                     (None, Some(f)) => {
                         let ready = cal.add_working_days(f.end, f.lag_days + 1);
-                        if ready > start {
+                        if ready >= start {
                             why.push((
                                 item,
                                 Why::Waits {
@@ -429,7 +433,7 @@ fn milestone_day(
             // A Panel update on a held modification is not progress: it stays where the planner put it.
             Some(f) if !matches!(ms.kind, MilestoneKind::PanelReturn | MilestoneKind::Other) => {
                 let ready = cal.add_working_days(f.end, f.lag_days);
-                if ready > ms.date {
+                if ready >= ms.date {
                     (
                         ready,
                         Why::Waits {
@@ -739,7 +743,7 @@ fn describe(m: &Modification, item: Item, why: &Why, schedule: &Schedule) -> Str
         } => match schedule.by_id(meeting) {
             Some(x) => match x.papers_due {
                 Some(papers) => format!(
-                    "{} {}: the first whose papers deadline, {}, is on or after {} ends on {}.",
+                    "{}, {}: the first whose papers deadline, {}, is on or after the end of {} ({}).",
                     x.name,
                     format_date(x.date),
                     format_date(papers),
@@ -747,7 +751,7 @@ fn describe(m: &Modification, item: Item, why: &Why, schedule: &Schedule) -> Str
                     format_date(*ready)
                 ),
                 None => format!(
-                    "{} {}: the first on or after {} ({}).",
+                    "{}, {}: the first on or after the end of {} ({}).",
                     x.name,
                     format_date(x.date),
                     quoted(*input),
@@ -791,3 +795,6 @@ pub fn earliest_panel_return<'a>(
         .or_else(|| m.work_end())?;
     finder.first_for(MeetingKind::Panel, ready.max(status))
 }
+
+#[cfg(test)]
+mod tests;
