@@ -203,3 +203,44 @@ fn from_march_to_april_changes_since_shows_exactly_the_one_move() {
         && d.planned == date(2019, 3, 22)
         && !d.done));
 }
+
+#[test]
+fn changes_since_another_plan_file_read_on_a_worker() {
+    // Last month's file: SECMP0010 went to the June Panel then; the plan open now has it in May.
+    let dir = tempfile::tempdir().unwrap();
+    let older = dir.path().join("older.ron");
+    let mut plan = sec_timetable::io::bundled_plan();
+    let i = plan.modification_index("SECMP0010").unwrap();
+    let panel = plan.modifications[i]
+        .milestones
+        .iter_mut()
+        .find(|x| x.id == "panel")
+        .unwrap();
+    panel.date = date(2019, 6, 21);
+    panel.at = Some(sec_timetable::model::At::Meeting("panel-69".into()));
+    sec_timetable::io::save_plan(&plan, &older).unwrap();
+
+    let mut h = harness(bundled_app());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Compare with a plan file…").click();
+    h.run();
+    common::type_path(&mut h, "Compare with plan", &older);
+    h.get_by_label("Compare").click();
+    common::settle(&mut h);
+    match &h.state().reference {
+        sec_timetable::app::analysis::Reference::File { name, .. } => assert_eq!(name, "older.ron"),
+        other => panic!("not comparing with the file: {other:?}"),
+    }
+    assert_eq!(h.state().panels.bottom_tab, BottomTab::Changes);
+    h.get_by_label("Panel return moves from June to May 2019 (-24 working days).");
+    assert_eq!(
+        h.state().analysis().slippage[i]
+            .as_ref()
+            .unwrap()
+            .panel_return_days,
+        Some(-24)
+    );
+    // Nothing in the plan changed.
+    assert_eq!(h.state().document().undo_depth(), 0);
+}
