@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use strum::IntoEnumIterator;
 
 use crate::io::appendix::PaperSize;
+use crate::io::diff_report::{PaperName, changes_json, changes_markdown, changes_text};
 use crate::io::export::{
     ExportError, ExportInput, ExportKind, ExportSettings, export_to_path, render,
 };
@@ -16,6 +17,10 @@ use crate::io::json_report::report_json;
 use crate::io::plan_file::write_atomically;
 use crate::io::{load_plan, plan_to_string};
 use crate::model::agenda::agendas;
+use crate::model::chain::Item;
+use crate::model::compare::{Older, compare};
+use crate::model::progress::since_last_paper;
+use crate::model::roll::{NextPaper, rolled};
 use crate::model::{Schedule, format_date, validate};
 
 /// Exit code for a file that cannot be loaded, or a command that failed. (Wrong usage exits 2, from clap.)
@@ -103,6 +108,36 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Start the next paper: keep the current timetable as a baseline (named by its paper reference and status
+    /// date), give the plan the new status date (and reference), and write it to OUT atomically. A status date
+    /// before the plan's is refused: exit 1, nothing written.
+    Roll {
+        /// The plan file.
+        plan: PathBuf,
+        /// The next paper's status date (YYYY-MM-DD), on or after the plan's.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        status_date: jiff::civil::Date,
+        /// The next paper's reference (default: keep the current one).
+        #[arg(long, value_name = "REF")]
+        paper_ref: Option<String>,
+        /// Where to write the rolled plan (may be PLAN itself).
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// What changed from one paper to the next: modifications added, removed, with a new status; Working Group,
+    /// Panel return and Modification Report moved (in working days); work packages, dependencies and costs.
+    Diff {
+        /// The older plan (the last paper).
+        old: PathBuf,
+        /// The newer plan.
+        new: PathBuf,
+        /// Print `{"changes": [{"modification", "kind", "from", "to"}]}` on stdout.
+        #[arg(long, conflicts_with = "md")]
+        json: bool,
+        /// Print a Markdown draft of the cover note for the Panel.
+        #[arg(long)]
+        md: bool,
+    },
     /// Test helper: saves two synthetic plans to PATH in turn, forever, so a test can kill it mid-save.
     #[command(name = "__save-loop", hide = true)]
     SaveLoop {
@@ -154,6 +189,26 @@ pub fn run_command(command: Command, out: &mut dyn Write, err: &mut dyn Write) -
             export(&plan, &outputs, &settings, out, err)
         }
         Command::Agenda { plan, meeting, all } => agenda(&plan, meeting, all, out, err),
+        Command::Roll {
+            plan,
+            status_date,
+            paper_ref,
+            output,
+        } => {
+            let next = NextPaper {
+                status_date,
+                paper_ref,
+            };
+            roll(&plan, &next, &output, out, err)
+        }
+        Command::Diff { old, new, json, md } => {
+            let format = match (json, md) {
+                (true, _) => DiffFormat::Json,
+                (_, true) => DiffFormat::Markdown,
+                _ => DiffFormat::Text,
+            };
+            diff(&old, &new, format, out, err)
+        }
         Command::SaveLoop { path } => {
             let plans = [
                 crate::synthetic::generate(400, 1),
@@ -353,5 +408,102 @@ fn check(path: &Path, json: bool, out: &mut dyn Write, err: &mut dyn Write) -> i
             );
         }
     }
+    0
+}
+
+/// `roll`: the plan rolled forward to `next`, written to `output`; then the checklist of what fell due since the last
+/// paper and is not done.
+fn roll(
+    path: &Path,
+    next: &NextPaper,
+    output: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let plan = match load_or_report(path, err) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let rolled = match rolled(&plan, next) {
+        Ok(p) => p,
+        Err(e) => {
+            say!(err, "error: {}: {e}; nothing written", path.display());
+            return EXIT_LOAD_ERROR;
+        }
+    };
+    if let Err(e) = crate::io::save_plan(&rolled, output) {
+        say!(err, "error: {e}");
+        return EXIT_LOAD_ERROR;
+    }
+    let kept = rolled.latest_baseline().map_or("", |b| b.name.as_str());
+    say!(
+        out,
+        "{}: status date {}, paper {}; the timetable of {} kept as baseline “{kept}”",
+        output.display(),
+        format_date(rolled.meta.status_date),
+        if rolled.meta.paper_ref.is_empty() {
+            "(no reference)"
+        } else {
+            &rolled.meta.paper_ref
+        },
+        format_date(plan.meta.status_date),
+    );
+    if let Some((from, items)) = since_last_paper(&rolled) {
+        let open: Vec<_> = items.iter().filter(|d| !d.done).collect();
+        say!(
+            out,
+            "Since the last paper ({} to {}), {} item{} not marked done:",
+            format_date(from),
+            format_date(rolled.meta.status_date),
+            open.len(),
+            if open.len() == 1 { " is" } else { "s are" }
+        );
+        for d in open {
+            let m = &rolled.modifications[d.modification];
+            let name = match d.item {
+                Item::WorkPackage(w) => format!("work package “{}”", m.work_packages[w].name),
+                Item::Milestone(k) => format!("“{}”", m.milestones[k].label),
+            };
+            say!(out, "  {} {}: {name}", format_date(d.planned), m.id);
+        }
+    }
+    0
+}
+
+fn paper_name(p: &crate::model::Plan) -> PaperName<'_> {
+    PaperName {
+        paper_ref: &p.meta.paper_ref,
+        status_date: p.meta.status_date,
+    }
+}
+
+/// How `diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// `diff`: the changes from `old` to `new`.
+fn diff(
+    old: &Path,
+    new: &Path,
+    format: DiffFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let (older, newer) = match (load_or_report(old, err), load_or_report(new, err)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let changes = compare(Older::Plan(&older), &newer);
+    let text = match format {
+        DiffFormat::Text => changes_text(&changes),
+        DiffFormat::Json => format!("{}\n", changes_json(&changes)),
+        DiffFormat::Markdown => changes_markdown(paper_name(&older), paper_name(&newer), &changes),
+    };
+    // As with `say!`, a closed stdout does not change the exit code.
+    out.write_all(text.as_bytes()).ok();
     0
 }

@@ -52,6 +52,8 @@ pub enum Swatch {
     Diamond,
     /// A short stretch of a chart line, as the line is drawn when its date is known.
     Line(ChartLine),
+    /// What happened: a faded planned item, then a black line to the black mark of the day it really happened.
+    Actual,
 }
 
 impl Swatch {
@@ -59,7 +61,7 @@ impl Swatch {
     pub fn dashed(self) -> bool {
         match self {
             Swatch::Line(line) => line.dashed(false),
-            Swatch::Bar | Swatch::Diamond => false,
+            Swatch::Bar | Swatch::Diamond | Swatch::Actual => false,
         }
     }
 }
@@ -89,8 +91,11 @@ const LINES: [(ChartLine, &str); 4] = [
     ),
 ];
 
-/// The legend's entries in reading order: the owners' bar colours, the milestone kinds worth explaining, then the
-/// chart lines.
+/// What the actual-date sample says.
+pub const ACTUAL_TEXT: &str = "Done (plan faded; black: when it happened)";
+
+/// The legend's entries in reading order: the owners' bar colours, the milestone kinds worth explaining, the chart
+/// lines, then how progress is drawn.
 pub fn entries() -> Vec<LegendEntry> {
     let bars = Owner::iter().map(|o| LegendEntry {
         swatch: Swatch::Bar,
@@ -107,7 +112,15 @@ pub fn entries() -> Vec<LegendEntry> {
         colour: line.colour(),
         text,
     });
-    bars.chain(diamonds).chain(lines).collect()
+    let actual = LegendEntry {
+        swatch: Swatch::Actual,
+        colour: palette::INK,
+        text: ACTUAL_TEXT,
+    };
+    bars.chain(diamonds)
+        .chain(lines)
+        .chain(std::iter::once(actual))
+        .collect()
 }
 
 #[cfg(test)]
@@ -115,11 +128,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn entries_are_owners_then_milestones_then_lines() {
+    fn entries_are_owners_then_milestones_then_lines_then_progress() {
         let all = entries();
         let owners = Owner::iter().count();
         let kinds = MilestoneKind::LEGEND.len();
-        assert_eq!(all.len(), owners + kinds + LINES.len());
+        assert_eq!(all.len(), owners + kinds + LINES.len() + 1);
+        let last = all.last().expect("entries");
+        assert_eq!((last.swatch, last.text), (Swatch::Actual, ACTUAL_TEXT));
         assert!(all[..owners].iter().all(|e| e.swatch == Swatch::Bar));
         assert!(
             all[owners..owners + kinds]
@@ -133,7 +148,10 @@ mod tests {
             all[owners].colour,
             palette::milestone(MilestoneKind::LEGEND[0])
         );
-        let texts: Vec<_> = all[owners + kinds..].iter().map(|e| e.text).collect();
+        let texts: Vec<_> = all[owners + kinds..owners + kinds + LINES.len()]
+            .iter()
+            .map(|e| e.text)
+            .collect();
         assert_eq!(
             texts,
             [

@@ -63,6 +63,7 @@ pub fn generate(n: usize, seed: u64) -> Plan {
             agenda_days: 10,
             papers_days: 5,
         }),
+        skip: Vec::new(),
         notes: String::new(),
     }];
     let meetings = panel_meetings(&calendar, first, last);
@@ -158,8 +159,8 @@ fn modification(
         DEVICES[rng.random_range(0..DEVICES.len())]
     );
     m.summary = format!("Synthetic modification number {i}.");
-    // Every status but closed: a generated modification is still being worked on.
-    let open_statuses: Vec<Status> = Status::iter().filter(|s| *s != Status::Closed).collect();
+    // Every open status: a generated modification is still being worked on.
+    let open_statuses: Vec<Status> = Status::iter().filter(|s| !s.is_closed()).collect();
     m.status = open_statuses[rng.random_range(0..open_statuses.len())];
     let mut start: Date = plan
         .calendar

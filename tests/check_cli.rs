@@ -339,6 +339,44 @@ fn json_meetings_carry_notice_deadlines() {
 }
 
 #[test]
+fn json_lists_the_baselines_oldest_first() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let april = dir.path().join("april.ron");
+    let o = run(&[
+        "roll",
+        BUNDLED,
+        "--status-date",
+        "2019-04-05",
+        "--paper-ref",
+        "SECP_67_1204_10",
+        "-o",
+        april.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let before = bundled_json()["baselines"].as_array().unwrap().len();
+    let o = run(&["check", april.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let baselines = json["baselines"].as_array().unwrap();
+    assert_eq!(baselines.len(), before + 1);
+    for b in baselines {
+        let mut keys: Vec<&str> = b.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["name", "paper_ref", "status_date"]);
+    }
+    // The newest last: the March paper, kept when April's was started.
+    let last = baselines.last().unwrap();
+    assert_eq!(last["name"], "SECP_66_1503_12 (status date 8 Mar 2019)");
+    assert_eq!(last["paper_ref"], "SECP_66_1503_12");
+    assert_eq!(last["status_date"], "2019-03-08");
+    let dates: Vec<&str> = baselines
+        .iter()
+        .map(|b| b["status_date"].as_str().unwrap())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+}
+
+#[test]
 fn unloadable_files_exit_1_with_position() {
     let (_d, path) = temp_file(
         "broken.ron",

@@ -107,6 +107,8 @@ fn filter(plan: &Plan, choice: &FilterChoice) -> RowFilter {
             .filter(|_| !plan.groups.is_empty())
             .map(|g| plan.groups[g % plan.groups.len()].id.clone()),
         owner: choice.owner.map(|o| owners[o % owners.len()]),
+        // Closed rows shown or not, half the time each.
+        show_closed: choice.owner.is_some_and(|o| o % 2 == 1),
         meeting: choice.meeting.and_then(|x| {
             // Mostly a meeting something is due at, so that the filter shows rows.
             let agendas = agenda::agendas(plan, &schedule);
@@ -410,8 +412,10 @@ fn first_difference(a: &Analysis, b: &Analysis) -> String {
         warnings,
         warnings_by_mod,
         agenda,
-        baseline_of,
+        reference,
+        ghosts,
         slippage,
+        removed,
         rows,
         row_of,
         lanes,

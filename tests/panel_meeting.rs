@@ -9,11 +9,14 @@
 mod common;
 
 use common::{bundled_app, drag, type_path};
-use egui::{Modifiers, vec2};
+use egui::{Modifiers, Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
-use sec_timetable::app::{BottomTab, TimetableApp};
+use sec_timetable::app::analysis::Reference;
+use sec_timetable::app::{BottomTab, Settings, TimetableApp, bundled_plan};
+use sec_timetable::model::MilestoneKind;
+use sec_timetable::model::baseline::baseline_from;
 
 fn harness() -> Harness<'static, TimetableApp> {
     common::harness(bundled_app())
@@ -171,12 +174,94 @@ fn search_filters_rows() {
     assert_eq!(h.state().analysis().rows.len(), 18);
 }
 
+/// The bundled plan with two stored baselines: "Earlier" has SECMP0010 and SECMP0013 returning to the April Panel
+/// (they return in May now), "As agreed" is the plan as it stands.
+fn two_baselines_app() -> TimetableApp {
+    let mut plan = bundled_plan();
+    let mut earlier = baseline_from(&plan, date(2019, 2, 15), "Earlier");
+    for e in &mut earlier.modifications {
+        if e.id == "SECMP0010" || e.id == "SECMP0013" {
+            for x in &mut e.milestones {
+                if x.kind == MilestoneKind::PanelReturn {
+                    x.date = date(2019, 4, 12);
+                }
+            }
+        }
+    }
+    let agreed = baseline_from(&plan, date(2019, 3, 8), "As agreed");
+    plan.baselines = vec![earlier, agreed];
+    TimetableApp::new(plan, None, Settings::default()).without_native_dialogs()
+}
+
+#[test]
+fn the_chosen_baseline_drives_the_changes_and_the_slippage_badges() {
+    let mut h = common::harness(two_baselines_app());
+    // The newest baseline by default: nothing moved since.
+    assert!(
+        h.query_by_label("+22d").is_none(),
+        "no badge where nothing moved"
+    );
+    h.get_by_label("Changes since…").click();
+    h.run();
+    h.get_by_label("No modification has changed.");
+    // Choose the earlier one.
+    h.get_by_role_and_label(Role::ComboBox, "Changes since")
+        .click();
+    h.run();
+    h.get_by_label("Earlier").click();
+    h.run();
+    assert_eq!(h.state().reference, Reference::Baseline(0));
+    let a = h.state().analysis();
+    let plan = h.state().plan();
+    let slip = |id: &str| {
+        a.slippage[plan.modification_index(id).unwrap()]
+            .clone()
+            .unwrap()
+    };
+    // 12 April to 17 May 2019: 22 working days (Good Friday, Easter Monday and 6 May are not).
+    assert_eq!(
+        slip("SECMP0010").panel_return,
+        (Some(date(2019, 4, 12)), Some(date(2019, 5, 17)))
+    );
+    assert_eq!(slip("SECMP0010").panel_return_days, Some(22));
+    assert_eq!(slip("SECMP0013").panel_return_days, Some(22));
+    assert_eq!(slip("SECMP0007").panel_return_days, Some(0));
+    // The tab says it in the paper's words, with the working days.
+    assert_eq!(
+        h.get_all_by_label("Panel return moves from April to May 2019 (+22 working days).")
+            .count(),
+        2
+    );
+    assert_eq!(
+        h.get_all_by_label("+22 wd").count(),
+        2,
+        "SECMP0010 and SECMP0013"
+    );
+    // The row labels carry the slip too, as a badge on the right rows.
+    let badges: Vec<_> = h.get_all_by_label("+22d").collect();
+    assert_eq!(badges.len(), 2, "SECMP0010 and SECMP0013");
+    let rows = ["Row SECMP0010", "Row SECMP0013"].map(|r| h.get_by_label(r).rect());
+    for badge in &badges {
+        let c = badge.rect().center();
+        assert!(
+            rows.iter().any(|r| r.y_range().contains(c.y)),
+            "{c:?} on {rows:?}"
+        );
+    }
+    assert!(
+        h.query_by_label("+0d").is_none(),
+        "no badge where nothing moved"
+    );
+    // The choice persists with the settings.
+    assert_eq!(h.state().settings().compare_baseline, Some(0));
+}
+
 #[test]
 fn the_bundled_plan_carries_no_invented_baseline() {
     // The March paper never states the February timetable, so the bundled plan has no baseline to slip against.
     let mut h = harness();
     assert!(h.state().plan().baselines.is_empty());
-    h.get_by_label("Slippage since baseline").click();
+    h.get_by_label("Changes since…").click();
     h.run();
     h.get_by_label_contains("No baseline yet");
     assert!(h.state().analysis().slippage.iter().all(Option::is_none));
@@ -193,7 +278,7 @@ fn setting_a_baseline_then_moving_a_panel_return_shows_slippage() {
     h.run();
     h.get_by_label("Set baseline").click();
     h.run();
-    assert_eq!(h.state().panels.bottom_tab, BottomTab::Slippage);
+    assert_eq!(h.state().panels.bottom_tab, BottomTab::Changes);
     assert_eq!(
         h.state().plan().latest_baseline().unwrap().date,
         date(2019, 3, 8)

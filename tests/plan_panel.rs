@@ -81,12 +81,17 @@ fn a_meeting_date_is_marked_approximate_and_confirmed() {
 #[test]
 fn groups_are_added_and_a_group_with_members_is_not_removed() {
     let mut h = plan_tab();
+    // Below the groups and their members: scrolled into view first.
+    h.get_by_label("+ Group").scroll_to_me();
+    h.run();
     h.get_by_label("+ Group").click();
     h.run();
     let groups = &h.state().plan().groups;
     assert_eq!(groups.len(), 2);
     assert_eq!(groups[1].name, "New group");
     // The prepayment group has three members: removing it is refused, and says why.
+    h.get_by_label("3 members").scroll_to_me();
+    h.run();
     let remove: Vec<_> = h.get_all_by_label("✖").collect();
     let prepayment = h.get_by_label("3 members").rect();
     // The ✖ just right of "3 members" (the meetings column has its own on the same line).
@@ -124,4 +129,128 @@ fn a_release_cut_off_moves_to_another_panel() {
     assert_eq!(h.state().plan().releases[0].cutoff_meeting, "panel-69");
     undo(&mut h);
     assert_eq!(h.state().plan().releases[0].cutoff_meeting, "panel-68");
+}
+
+#[test]
+fn a_meeting_on_the_axis_opens_its_editor_where_the_notice_rule_and_the_day_are_set_with_undo() {
+    let mut h = harness(bundled_app());
+    let i = h
+        .state()
+        .plan()
+        .meetings
+        .iter()
+        .position(|m| m.id == "panel-67")
+        .unwrap();
+    assert_eq!(h.state().plan().meetings[i].notice, None);
+    h.get_by_label("Meeting Panel 67").click();
+    h.run();
+    assert_eq!(h.state().editing_meeting.as_deref(), Some("panel-67"));
+    h.get_by_label("Meeting: Panel 67");
+    // Panel papers are due five working days before, say.
+    h.get_by_label("Notice rule").click();
+    h.run();
+    let notice = h.state().plan().meetings[i].notice.unwrap();
+    assert_eq!((notice.agenda_days, notice.papers_days), (10, 5));
+    assert_eq!(
+        h.state().document().undo_label(),
+        Some("Change the notice rule of Panel 67")
+    );
+    // Its day is published: confirmed.
+    assert!(h.state().plan().meetings[i].approximate);
+    h.get_by_label("not yet published").click();
+    h.run();
+    assert!(!h.state().plan().meetings[i].approximate);
+    assert_eq!(h.state().document().undo_label(), Some("Confirm Panel 67"));
+    h.get_by_label("Close").click();
+    h.run();
+    assert_eq!(h.state().editing_meeting, None);
+    undo(&mut h);
+    undo(&mut h);
+    assert_eq!(h.state().plan().meetings[i].notice, None);
+    assert!(h.state().plan().meetings[i].approximate);
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn the_august_working_group_is_skipped_and_restored() {
+    let mut h = plan_tab();
+    h.get_by_label("Edit Working Group").scroll_to_me();
+    h.run();
+    h.get_by_label("Edit Working Group").click();
+    h.run();
+    assert_eq!(h.state().editing_meeting.as_deref(), Some("wg"));
+    h.get_by_role_and_label(Role::ComboBox, "Skip a month")
+        .click();
+    h.run();
+    let august = || {
+        By::new()
+            .label("Working Group August 2019")
+            .role(Role::Button)
+    };
+    h.get(august()).scroll_to_me();
+    h.run();
+    h.get(august()).click();
+    h.run();
+    let series = &h.state().plan().meeting_series[0];
+    assert_eq!(series.skip, [jiff::civil::date(2019, 8, 7)]);
+    let a = h.state().analysis();
+    assert!(
+        a.schedule.by_id("wg-2019-08").is_none(),
+        "no August meeting"
+    );
+    assert!(a.schedule.by_id("wg-2019-09").is_some());
+    assert_eq!(
+        h.state().document().undo_label(),
+        Some("Skip Working Group August 2019")
+    );
+    h.get_by_label("No meeting in August 2019");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert!(h.state().plan().meeting_series[0].skip.is_empty());
+    undo(&mut h);
+    undo(&mut h);
+    assert!(h.state().plan().meeting_series[0].skip.is_empty());
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn group_members_are_taken_out_and_added_each_one_undo_step() {
+    let mut h = plan_tab();
+    let group_of = |h: &Harness<'static, TimetableApp>, id: &str| {
+        let plan = h.state().plan();
+        plan.modification(id).unwrap().group.clone()
+    };
+    assert_eq!(group_of(&h, "SECMP0037").as_deref(), Some("prepayment"));
+    let out = "Take SECMP0037 out of Prepayment group";
+    h.get_by_label(out).scroll_to_me();
+    h.run();
+    h.get_by_label(out).click();
+    h.run();
+    assert_eq!(group_of(&h, "SECMP0037"), None);
+    h.get_by_label("2 members");
+    let add = "Add a member to Prepayment group";
+    h.get_by_role_and_label(Role::ComboBox, add).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, add).click();
+    h.run();
+    let entry = || By::new().label("SECMP0046").role(Role::Button);
+    h.get(entry()).scroll_to_me();
+    h.run();
+    h.get(entry()).click();
+    h.run();
+    assert_eq!(group_of(&h, "SECMP0046").as_deref(), Some("prepayment"));
+    assert_eq!(
+        h.state().document().undo_label(),
+        Some("Add SECMP0046 to Prepayment group")
+    );
+    // The row order keeps the group together: SECMP0046 now sits with SECMP0032 and SECMP0038.
+    let a = h.state().analysis();
+    let plan = h.state().plan();
+    let row = |id: &str| a.row_of[plan.modification_index(id).unwrap()].unwrap();
+    assert_eq!(row("SECMP0046"), row("SECMP0038") + 1);
+    undo(&mut h);
+    undo(&mut h);
+    assert_eq!(group_of(&h, "SECMP0037").as_deref(), Some("prepayment"));
+    assert_eq!(group_of(&h, "SECMP0046"), None);
+    assert!(!h.state().document().is_dirty());
 }

@@ -3,9 +3,11 @@
 
 use std::path::PathBuf;
 
+use super::analysis::Reference;
 use super::commands::Command;
 use super::modal::ModalAnswer;
 use crate::model::Edit;
+use crate::model::roll::NextPaper;
 
 /// One thing to do after the frame.
 #[derive(Debug, Clone)]
@@ -31,6 +33,12 @@ pub enum Action {
     Answer(ModalAnswer),
     /// Show only what is due at this meeting (`None`: show all).
     FilterMeeting(Option<String>),
+    /// Roll the plan forward to the next paper (one undo step), then show the checklist.
+    RollForward(NextPaper),
+    /// Open the editor of this meeting (an id on the schedule), or close it.
+    EditMeeting(Option<String>),
+    /// Compare the plan with this from now on.
+    SetReference(Reference),
 }
 
 /// Actions queued during one frame.

@@ -2,15 +2,85 @@
 //! warnings, row order, lanes for overlapping bars, and dependency arrows. After an edit only what it affected is
 //! re-derived ([`Analysis::update`]).
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use crate::model::agenda::{AgendaIndex, AgendaItem, agenda_meeting_kind};
-use crate::model::baseline::{Slippage, slippage, slippage_of};
+use crate::model::baseline::{Slippage, slippage_of};
+use crate::model::compare::{Change, Older, removed};
 use crate::model::filter::RowFilter;
 pub use crate::model::layout::{Lanes, lanes_for, row_order};
 use crate::model::{
-    Affected, DependencyKind, IdIndex, Plan, Schedule, Subject, Warning, validate, validate_with,
+    Affected, DependencyKind, IdIndex, Milestone, Modification, Plan, Schedule, Subject, Warning,
+    WorkPackage, validate, validate_with,
 };
+
+/// What "Changes since", the slippage badges and the ghosts on the timeline compare the plan with.
+#[derive(Debug, Clone, Default)]
+pub enum Reference {
+    /// The newest baseline stored in the plan (nothing when it has none).
+    #[default]
+    LatestBaseline,
+    /// The plan's baseline at this index (oldest first); the newest when there is no such baseline.
+    Baseline(usize),
+    /// Another plan file, e.g. the last paper's.
+    File {
+        /// Its name, as shown.
+        name: String,
+        /// The plan it holds.
+        plan: Arc<Plan>,
+    },
+}
+
+impl PartialEq for Reference {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Reference::LatestBaseline, Reference::LatestBaseline) => true,
+            (Reference::Baseline(a), Reference::Baseline(b)) => a == b,
+            // The same file loaded once: comparing whole plans every frame would cost as much as the plan.
+            (Reference::File { plan: a, .. }, Reference::File { plan: b, .. }) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Reference {
+    /// The older timetable this reference names in `plan`, if there is one.
+    pub fn older<'a>(&'a self, plan: &'a Plan) -> Option<Older<'a>> {
+        match self {
+            Reference::LatestBaseline => plan.latest_baseline().map(Older::Baseline),
+            Reference::Baseline(k) => plan
+                .baselines
+                .get(*k)
+                .or_else(|| plan.latest_baseline())
+                .map(Older::Baseline),
+            Reference::File { plan, .. } => Some(Older::Plan(plan)),
+        }
+    }
+
+    /// What it is called: the baseline's name, or the file's.
+    pub fn name(&self, plan: &Plan) -> Option<String> {
+        match self {
+            Reference::File { name, .. } => Some(name.clone()),
+            _ => match self.older(plan)? {
+                Older::Baseline(b) => Some(b.name.clone()),
+                Older::Plan(p) => Some(p.meta.paper_ref.clone()),
+            },
+        }
+    }
+}
+
+/// A modification's items as the reference had them, drawn as ghosts behind the current ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ghost {
+    /// Work packages then.
+    pub work_packages: Vec<WorkPackage>,
+    /// Milestones then.
+    pub milestones: Vec<Milestone>,
+    /// Lanes of those work packages.
+    pub lanes: Lanes,
+}
 
 /// A dependency arrow from the blocker's last activity to the dependent's row.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +114,14 @@ pub struct Analysis {
     pub warnings_by_mod: Vec<Vec<usize>>,
     /// Per meeting of the schedule (same order): what is due there.
     pub agenda: Vec<Vec<AgendaItem>>,
-    /// Per modification: its entry in the plan's baseline and that entry's lanes, if any.
-    pub baseline_of: Vec<Option<(usize, Lanes)>>,
-    /// Per modification: slippage against the baseline, when the plan has one.
+    /// What the plan is compared with.
+    pub reference: Reference,
+    /// Per modification: its items as the reference had them, if it had the modification.
+    pub ghosts: Vec<Option<Ghost>>,
+    /// Per modification: slippage and changes since the reference, when there is one.
     pub slippage: Vec<Option<Slippage>>,
+    /// Modifications the reference had that the plan no longer has.
+    pub removed: Vec<Change>,
     /// Row → modification index, in display order (groups kept together), filtered.
     pub rows: Vec<usize>,
     /// Modification index → row.
@@ -67,8 +141,19 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Computes everything for `plan` at `revision`, showing the rows `filter` lets through.
+    /// Computes everything for `plan` at `revision`, showing the rows `filter` lets through, compared with the newest
+    /// baseline.
     pub fn compute(plan: &Plan, revision: u64, filter: &RowFilter) -> Self {
+        Self::compute_with(plan, revision, filter, Reference::default())
+    }
+
+    /// [`Analysis::compute`], compared with `reference`.
+    pub fn compute_with(
+        plan: &Plan,
+        revision: u64,
+        filter: &RowFilter,
+        reference: Reference,
+    ) -> Self {
         let schedule = Schedule::build(plan);
         let index = IdIndex::build(plan);
         let warnings = validate(plan, &schedule);
@@ -86,23 +171,6 @@ impl Analysis {
             .iter()
             .map(|m| agenda_index.items(m).to_vec())
             .collect();
-        let mut baseline_of = vec![None; n];
-        if let Some(b) = plan.latest_baseline() {
-            for (k, e) in b.modifications.iter().enumerate() {
-                if let Some(i) = index.get(&e.id) {
-                    let lanes = lanes_for(&crate::model::Modification {
-                        work_packages: e.work_packages.clone(),
-                        ..crate::model::Modification::new(e.id.clone())
-                    });
-                    baseline_of[i] = Some((k, lanes));
-                }
-            }
-        }
-        let mut slippage_of = vec![None; n];
-        for s in slippage(plan) {
-            let i = s.modification;
-            slippage_of[i] = Some(s);
-        }
         let lanes = plan.modifications.iter().map(lanes_for).collect();
         let mut dependents = vec![Vec::new(); n];
         let mut referenced_by = vec![Vec::new(); n];
@@ -126,13 +194,15 @@ impl Analysis {
         // Meetings run on for months past the last step; "fit all" is about the modifications.
         let date_ranges: Vec<_> = plan.modifications.iter().map(|m| m.date_range()).collect();
         let date_range = Some(span(plan.meta.status_date, &date_ranges));
-        Analysis {
+        let mut a = Analysis {
             revision,
             filter: filter.clone(),
             total: n,
             agenda,
-            slippage: slippage_of,
-            baseline_of,
+            reference: Reference::default(),
+            ghosts: Vec::new(),
+            slippage: Vec::new(),
+            removed: Vec::new(),
             schedule,
             index,
             warnings,
@@ -145,7 +215,35 @@ impl Analysis {
             arrows,
             date_range,
             date_ranges,
-        }
+        };
+        a.set_reference(plan, reference);
+        a
+    }
+
+    /// Compares `plan` with `reference` from now on: ghosts, slippage and removed modifications.
+    pub fn set_reference(&mut self, plan: &Plan, reference: Reference) {
+        self.reference = reference;
+        let n = plan.modifications.len();
+        let older = self.reference.older(plan);
+        self.ghosts = plan
+            .modifications
+            .iter()
+            .map(|m| {
+                let then = older?.then(&m.id)?;
+                let ghost = Modification {
+                    work_packages: then.work_packages.to_vec(),
+                    ..Modification::new(m.id.clone())
+                };
+                Some(Ghost {
+                    lanes: lanes_for(&ghost),
+                    work_packages: ghost.work_packages,
+                    milestones: then.milestones.to_vec(),
+                })
+            })
+            .collect();
+        self.removed = older.map(|o| removed(o, plan)).unwrap_or_default();
+        self.slippage = vec![None; n];
+        self.update_slippage(plan, &(0..n).collect::<Vec<_>>());
     }
 
     /// Brings `self` up to `revision` of `plan`, shown through `filter`, re-deriving only what `affected` says the
@@ -163,7 +261,7 @@ impl Analysis {
             }
             // Everything, or an answer that cannot be about the plan this was computed for.
             _ => {
-                *self = Self::compute(plan, revision, filter);
+                *self = Self::compute_with(plan, revision, filter, self.reference.clone());
                 return;
             }
         };
@@ -314,19 +412,15 @@ impl Analysis {
         }
     }
 
-    /// Recomputes the slippage of `indices` against the plan's baseline.
+    /// Recomputes the slippage of `indices` against the reference.
     fn update_slippage(&mut self, plan: &Plan, indices: &[usize]) {
-        let Some(baseline) = plan.latest_baseline() else {
+        let Some(older) = self.reference.older(plan) else {
             return;
         };
+        let (cal, status) = (&plan.calendar, plan.meta.status_date);
         for &i in indices {
             let m = &plan.modifications[i];
-            // As `slippage` does: the first entry with the id.
-            self.slippage[i] = baseline
-                .modifications
-                .iter()
-                .find(|e| e.id == m.id)
-                .map(|e| slippage_of(plan, i, m, e));
+            self.slippage[i] = Some(slippage_of(cal, status, i, m, older.then(&m.id)));
         }
     }
 

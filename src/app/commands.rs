@@ -20,6 +20,10 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
+    /// Keep this timetable as a baseline and date the plan for the next paper.
+    StartNextPaper,
+    /// Compare the plan with another plan file.
+    CompareWithFile,
     /// Export Appendix A as SVG.
     ExportAppendixSvg,
     /// Export Appendix A as PNG.
@@ -74,6 +78,10 @@ pub enum Command {
     ToggleSnap,
     /// Show or hide the warnings, meetings and slippage panel.
     ToggleBottomPanel,
+    /// Show or hide closed modifications.
+    ToggleClosed,
+    /// Show what changed since a baseline or another paper.
+    ShowChanges,
     /// Enter or leave presentation mode.
     TogglePresentation,
 }
@@ -108,6 +116,8 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
+            Command::StartNextPaper => "Start next paper…",
+            Command::CompareWithFile => "Compare with a plan file…",
             Command::ExportAppendixSvg => "Appendix A as SVG…",
             Command::ExportAppendixPng => "Appendix A as PNG…",
             Command::ExportAppendixPdf => "Appendix A as PDF…",
@@ -136,6 +146,8 @@ impl Command {
             Command::SelectLast => "Last modification",
             Command::ToggleSnap => "Snap to working days and meetings",
             Command::ToggleBottomPanel => "Warnings, meetings and slippage panel",
+            Command::ToggleClosed => "Show closed modifications",
+            Command::ShowChanges => "Changes since…",
         }
     }
 
@@ -146,6 +158,12 @@ impl Command {
             Command::Open => "Open a plan file",
             Command::Save => "Save the plan to its file",
             Command::SaveAs => "Save the plan to a new file",
+            Command::StartNextPaper => {
+                "Keep this timetable as a baseline, give the plan the next paper's status date and reference, then tick off what fell due since"
+            }
+            Command::CompareWithFile => {
+                "Show what changed since another plan file, e.g. the last paper's: moves in working days, new and closed modifications"
+            }
             Command::ExportAppendixSvg => {
                 "The whole timeline as an SVG drawing, for the paper's Appendix A"
             }
@@ -164,11 +182,13 @@ impl Command {
             Command::Quit => "Close SEC Timetable",
             Command::Undo => "Undo the last change",
             Command::Redo => "Redo the last undone change",
-            Command::AddModification => "Add an empty modification at the end and select it",
+            Command::AddModification => {
+                "Add a modification with the paper's standard first steps (business requirements, DCC Preliminary Assessment, review, Working Group, Panel) and select it"
+            }
             Command::SetBaseline => {
                 "Store the current timetable as the one the Panel agreed, to measure slippage against"
             }
-            Command::ClearBaseline => "Forget the stored baseline",
+            Command::ClearBaseline => "Forget the newest stored baseline",
             Command::TogglePresentation => {
                 "Full screen for the Panel meeting: larger type, no editing chrome"
             }
@@ -188,6 +208,12 @@ impl Command {
                 "Snap drags to working days, and Working Group / Panel milestones to meetings"
             }
             Command::ToggleBottomPanel => "Show or hide the warnings, meetings and slippage panel",
+            Command::ToggleClosed => {
+                "Show modifications that are rejected, withdrawn, implemented or closed (hidden by default)"
+            }
+            Command::ShowChanges => {
+                "What changed since a stored baseline or another plan file, in working days"
+            }
         }
     }
 

@@ -186,6 +186,7 @@ fn path_prompt_ui(
     let mut result: Option<Option<PathBuf>> = None;
     let (heading, ok) = match purpose {
         DialogPurpose::Open => ("Open plan", "Open"),
+        DialogPurpose::Compare => ("Compare with plan", "Compare"),
         DialogPurpose::SaveAs(_) => ("Save plan as", "Save"),
         DialogPurpose::Export(kind) => (kind.text().trim_end_matches('…'), "Export"),
     };

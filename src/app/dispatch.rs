@@ -7,8 +7,9 @@ use super::files::push_recent;
 use super::session::{FileRequest, SessionEvent};
 use super::timeline::TimelineStyle;
 use crate::io::export::{ExportInput, ExportKind, export_to_path};
-use crate::model::filter::RowFilter;
-use crate::model::{Edit, ListEdit, Modification};
+use crate::model::roll::{NextPaper, roll_forward};
+use crate::model::standard::standard_modification;
+use crate::model::{Edit, ListEdit};
 
 /// Which way to step through the rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +71,12 @@ impl TimetableApp {
                 self.refresh();
                 self.timeline.request_fit();
             }
+            Action::RollForward(next) => self.roll_forward(&next),
+            Action::EditMeeting(id) => self.editing_meeting = id,
+            Action::SetReference(reference) => {
+                self.reference = reference;
+                self.refresh();
+            }
         }
     }
 
@@ -122,6 +129,15 @@ impl TimetableApp {
             Command::SelectLast => self.select_step(Step::Last),
             Command::ToggleSnap => self.timeline.snap = !self.timeline.snap,
             Command::ToggleBottomPanel => self.panels.show_bottom = !self.panels.show_bottom,
+            Command::ToggleClosed => {
+                self.filter.show_closed = !self.filter.show_closed;
+                self.refresh();
+            }
+            Command::ShowChanges => self.show_tab(super::BottomTab::Changes),
+            Command::StartNextPaper => {
+                self.next_paper = Some(super::next_paper_ui::NextPaperForm::new(self.plan()));
+            }
+            Command::CompareWithFile => self.file_request(FileRequest::Compare, ctx),
             Command::ExportAppendixSvg
             | Command::ExportAppendixPng
             | Command::ExportAppendixPdf
@@ -143,6 +159,8 @@ impl TimetableApp {
             match event {
                 SessionEvent::Replaced => {
                     self.selected = None;
+                    self.editing_meeting = None;
+                    self.next_paper = None;
                     self.timeline.cancel_drag();
                     self.timeline.request_fit();
                     self.refresh();
@@ -151,6 +169,7 @@ impl TimetableApp {
                 SessionEvent::Status(text) => self.status = text,
                 SessionEvent::Export(kind, path) => self.export_to(kind, &path),
                 SessionEvent::Close => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+                SessionEvent::CompareWith(path) => self.start_compare_job(path, ctx),
             }
         }
     }
@@ -168,7 +187,7 @@ impl TimetableApp {
         self.refresh();
     }
 
-    /// Adds an empty modification at the end and selects it.
+    /// Adds a modification at the end with the paper's standard chain, and selects it.
     pub fn add_modification(&mut self) {
         let plan = self.plan();
         let mut n = plan.modifications.len() + 1;
@@ -179,8 +198,12 @@ impl TimetableApp {
             }
             n += 1;
         };
-        let mut m = Modification::new(&id);
-        m.title = "New modification".into();
+        let m = standard_modification(
+            &id,
+            plan.meta.status_date,
+            &plan.calendar,
+            &self.analysis.schedule,
+        );
         let index = plan.modifications.len();
         self.apply(
             Edit::Modifications(ListEdit::Insert {
@@ -190,6 +213,39 @@ impl TimetableApp {
             format!("Add {id}"),
         );
         self.select(index);
+    }
+
+    /// Rolls the plan forward to `next` as one undo step and opens the "Since the last paper" checklist; a refusal
+    /// keeps the dialog open with the reason.
+    pub fn roll_forward(&mut self, next: &NextPaper) {
+        match roll_forward(self.plan(), next) {
+            Ok(edit) => {
+                let label = format!(
+                    "Start the next paper (status date {})",
+                    crate::model::format_date(next.status_date)
+                );
+                let revision = self.document().revision();
+                self.apply(edit, label);
+                if self.document().revision() != revision {
+                    self.next_paper = None;
+                    self.reference = super::analysis::Reference::LatestBaseline;
+                    self.refresh();
+                    self.show_tab(super::BottomTab::SinceLastPaper);
+                }
+            }
+            Err(e) => {
+                self.status = format!("Not rolled forward: {e}");
+                if let Some(form) = &mut self.next_paper {
+                    form.error = Some(e.to_string());
+                }
+            }
+        }
+    }
+
+    /// Shows `tab` of the bottom panel.
+    pub fn show_tab(&mut self, tab: super::BottomTab) {
+        self.panels.bottom_tab = tab;
+        self.panels.show_bottom = true;
     }
 
     /// Stores the current timetable as the agreed baseline, dated the status date.
@@ -206,8 +262,7 @@ impl TimetableApp {
             }),
             "Set baseline",
         );
-        self.panels.bottom_tab = super::BottomTab::Slippage;
-        self.panels.show_bottom = true;
+        self.show_tab(super::BottomTab::Changes);
     }
 
     /// Enters or leaves presentation mode (full screen, larger type, no editing chrome).
@@ -265,7 +320,12 @@ impl TimetableApp {
     /// Selects `m`, clearing a filter that hides it.
     fn reveal(&mut self, m: usize) {
         if self.analysis.row_of.get(m).copied().flatten().is_none() {
-            self.filter = RowFilter::default();
+            self.filter = self.filter.without_criteria();
+            self.refresh();
+        }
+        if self.analysis.row_of.get(m).copied().flatten().is_none() {
+            // Still hidden: it has closed.
+            self.filter.show_closed = true;
             self.refresh();
         }
         self.select(m);

@@ -35,6 +35,8 @@ pub enum DialogPurpose {
     SaveAs(Option<PendingAction>),
     /// Choose where to export.
     Export(ExportKind),
+    /// Choose a plan to compare with.
+    Compare,
 }
 
 /// A native dialog running on another thread.
@@ -60,7 +62,7 @@ impl RunningDialog {
     pub fn start(purpose: DialogPurpose, ctx: &egui::Context, suggested: Option<&Path>) -> Self {
         let (tx, rx) = channel();
         let ctx = ctx.clone();
-        let save = !matches!(purpose, DialogPurpose::Open);
+        let save = !matches!(purpose, DialogPurpose::Open | DialogPurpose::Compare);
         let mut dialog = match &purpose {
             DialogPurpose::Export(kind) => rfd::AsyncFileDialog::new()
                 .add_filter(kind.extension().to_uppercase(), &[kind.extension()])
@@ -71,6 +73,9 @@ impl RunningDialog {
             DialogPurpose::Open => rfd::AsyncFileDialog::new()
                 .add_filter("SEC Timetable plan", &["ron"])
                 .set_title("Open plan"),
+            DialogPurpose::Compare => rfd::AsyncFileDialog::new()
+                .add_filter("SEC Timetable plan", &["ron"])
+                .set_title("Compare with plan"),
         };
         if let Some(p) = suggested {
             if let Some(dir) = p.parent() {

@@ -55,10 +55,10 @@ pub fn filter_bar_ui(ui: &mut Ui, plan: &Plan, filter: &mut RowFilter, shown: us
         })
         .response
         .on_hover_text("Owner filter: modifications with a work package of this owner");
-    if filter.is_active() {
+    if filter.narrows() {
         ui.label(RichText::new(format!("{shown} of {total}")).strong());
         if ui.small_button("Clear filter").clicked() {
-            *filter = RowFilter::default();
+            *filter = filter.without_criteria();
         }
     }
 }

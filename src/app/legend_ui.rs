@@ -48,6 +48,19 @@ fn swatch_ui(ui: &mut Ui, entry: &LegendEntry, style: &Style) {
                 Stroke::NONE,
             ));
         }
+        Swatch::Actual => {
+            let y = rect.center().y;
+            let r = style.diamond_r_px * 0.55;
+            let (plan, done) = (pos2(rect.left() + r, y), pos2(rect.right() - r, y));
+            painter.add(theme::diamond(
+                plan,
+                r,
+                Color32::from_gray(200),
+                Stroke::NONE,
+            ));
+            painter.line_segment([plan, done], Stroke::new(1.5, colour));
+            painter.add(theme::diamond(done, r, colour, Stroke::NONE));
+        }
         Swatch::Line(_) => {
             let y = rect.center().y;
             let ends = [pos2(rect.left(), y), pos2(rect.right(), y)];

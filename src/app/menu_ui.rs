@@ -24,6 +24,8 @@ pub struct MenuContext<'a> {
     pub snap: bool,
     /// The bottom panel is shown.
     pub show_bottom: bool,
+    /// Closed modifications are shown.
+    pub show_closed: bool,
     /// Rows the filter shows.
     pub shown_rows: usize,
     /// Modifications in the plan.
@@ -45,6 +47,7 @@ impl MenuContext<'_> {
         match command {
             Command::ToggleSnap => Some(self.snap),
             Command::ToggleBottomPanel => Some(self.show_bottom),
+            Command::ToggleClosed => Some(self.show_closed),
             _ => None,
         }
     }
@@ -118,7 +121,12 @@ pub fn menu_bar_ui(
                     command_item_ui(ui, menu, command, actions);
                 }
                 ui.separator();
-                for command in [Command::ToggleBottomPanel, Command::ToggleSnap] {
+                for command in [
+                    Command::ToggleBottomPanel,
+                    Command::ShowChanges,
+                    Command::ToggleClosed,
+                    Command::ToggleSnap,
+                ] {
                     command_item_ui(ui, menu, command, actions);
                 }
             });
@@ -151,6 +159,9 @@ fn file_menu_ui(
     ui.separator();
     command_item_ui(ui, menu, Command::Save, actions);
     command_item_ui(ui, menu, Command::SaveAs, actions);
+    ui.separator();
+    command_item_ui(ui, menu, Command::StartNextPaper, actions);
+    command_item_ui(ui, menu, Command::CompareWithFile, actions);
     ui.separator();
     ui.menu_button("Export", |ui| {
         for command in Command::iter_exports() {

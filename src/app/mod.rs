@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod analysis;
+pub mod changes_panel_ui;
 pub mod commands;
 pub mod details;
 mod dialogs_ui;
@@ -13,9 +14,11 @@ pub mod file_jobs;
 pub mod files;
 mod filter_bar_ui;
 pub mod legend_ui;
+pub mod meeting_edit_ui;
 pub mod meetings_panel_ui;
 mod menu_ui;
 pub mod modal;
+pub mod next_paper_ui;
 mod panels_ui;
 pub mod plan_panel_ui;
 pub mod presentation_ui;
@@ -32,7 +35,7 @@ use crate::io::export::ExportSettings;
 use crate::model::filter::RowFilter;
 use crate::model::{Document, Plan};
 use actions::{Action, ActionQueue};
-use analysis::Analysis;
+use analysis::{Analysis, Reference};
 use commands::{KeyContext, KeyMode};
 pub use modal::Modal;
 use session::Session;
@@ -48,8 +51,10 @@ pub enum BottomTab {
     Warnings,
     /// The agenda view.
     Meetings,
-    /// Slippage against the baseline.
-    Slippage,
+    /// Changes since a baseline or another plan file: slippage in working days, and what else changed.
+    Changes,
+    /// The checklist of what fell due since the last paper: mark done or move.
+    SinceLastPaper,
     /// The plan as a whole: paper, meetings, releases, groups.
     Plan,
 }
@@ -98,6 +103,14 @@ pub struct TimetableApp {
     pub presentation: bool,
     /// Page and resolution of Appendix A exports.
     pub export: ExportSettings,
+    /// What "Changes since", slippage and the timeline's ghosts compare the plan with.
+    pub reference: Reference,
+    /// The "Start next paper" dialog, while open.
+    pub next_paper: Option<next_paper_ui::NextPaperForm>,
+    /// The meeting whose editor is open (an id on the schedule).
+    pub editing_meeting: Option<String>,
+    /// A plan file being read to compare with.
+    compare_job: Option<changes_panel_ui::CompareJob>,
     actions: ActionQueue,
     window_title: String,
 }
@@ -109,20 +122,28 @@ impl TimetableApp {
     }
 
     fn with_session(session: Session, mut settings: Settings) -> Self {
-        let analysis = Analysis::compute(
-            session.plan(),
-            session.document().revision(),
-            &RowFilter::default(),
-        );
         let mut timeline = TimelineState::default();
         match &settings.view {
             Some(view) => timeline.view = view.clone(),
             None => timeline.request_fit(),
         }
         timeline.snap = settings.snap.unwrap_or(true);
+        let filter = RowFilter {
+            show_closed: settings.show_closed.unwrap_or(false),
+            ..RowFilter::default()
+        };
+        let reference = settings
+            .compare_baseline
+            .map_or(Reference::LatestBaseline, Reference::Baseline);
         if let Some(path) = session.path() {
             files::push_recent(&mut settings.recent, path);
         }
+        let analysis = Analysis::compute_with(
+            session.plan(),
+            session.document().revision(),
+            &filter,
+            reference.clone(),
+        );
         TimetableApp {
             session,
             analysis,
@@ -131,9 +152,13 @@ impl TimetableApp {
             settings,
             status: String::new(),
             panels: Panels::default(),
-            filter: RowFilter::default(),
+            filter,
             presentation: false,
             export: ExportSettings::default(),
+            reference,
+            next_paper: None,
+            editing_meeting: None,
+            compare_job: None,
             actions: ActionQueue::default(),
             window_title: String::new(),
         }
@@ -228,9 +253,9 @@ impl TimetableApp {
         self.session.on_exit();
     }
 
-    /// True while a save or open runs on a worker thread.
+    /// True while a save or open, or the reading of a file to compare with, runs on a worker thread.
     pub fn is_busy(&self) -> bool {
-        self.session.is_busy()
+        self.session.is_busy() || self.is_comparing()
     }
 
     /// Queues an action, as a panel or test would; it is applied after the next frame's UI.
@@ -247,6 +272,10 @@ impl TimetableApp {
             let affected = document.affected_since(self.analysis.revision);
             self.analysis
                 .update(document.plan(), revision, &affected, &self.filter);
+        }
+        if self.analysis.reference != self.reference {
+            self.analysis
+                .set_reference(document.plan(), self.reference.clone());
         }
     }
 
@@ -271,11 +300,15 @@ impl TimetableApp {
             name: self.session.display_name().to_owned(),
             unsaved: self.session.is_dirty(),
         };
-        if let Some(modal) = self.session.modal_mut()
-            && let Some(answer) = dialogs_ui::modal_ui(&ctx, modal, &document)
-        {
-            self.actions.push(Action::Answer(answer));
+        if let Some(modal) = self.session.modal_mut() {
+            if let Some(answer) = dialogs_ui::modal_ui(&ctx, modal, &document) {
+                self.actions.push(Action::Answer(answer));
+            }
+        } else {
+            // The app's own windows (next paper, meeting editor) wait while the session asks something.
+            self.windows_ui(&ctx);
         }
+        self.poll_compare_job();
 
         if self.apply_actions(&ctx) {
             // What the actions changed is drawn by the next frame.
@@ -283,12 +316,17 @@ impl TimetableApp {
         }
         self.settings.view = Some(self.timeline.view.clone());
         self.settings.snap = Some(self.timeline.snap);
+        self.settings.show_closed = Some(self.filter.show_closed);
+        self.settings.compare_baseline = match self.reference {
+            Reference::Baseline(k) => Some(k),
+            _ => None,
+        };
         self.settings.last_file = self.session.path().map(Path::to_owned);
         self.sync_window_title(&ctx);
     }
 
     fn queue_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.session.modal().is_some() {
+        if self.session.modal().is_some() || self.next_paper.is_some() {
             return;
         }
         let keys = KeyContext {

@@ -6,6 +6,7 @@ use egui::Ui;
 use super::actions::Action;
 use super::menu_ui::{MenuContext, menu_bar_ui};
 use super::{BottomTab, TimetableApp, details, legend_ui, meetings_panel_ui, presentation_ui};
+use super::{changes_panel_ui, meeting_edit_ui, next_paper_ui};
 use super::{plan_panel_ui, theme, timeline, warnings_panel_ui};
 
 impl TimetableApp {
@@ -13,10 +14,11 @@ impl TimetableApp {
     pub(super) fn desktop_layout_ui(&mut self, ui: &mut Ui) {
         let menu = MenuContext {
             document: self.session.document(),
-            has_baseline: self.session.plan().latest_baseline().is_some(),
+            has_baseline: !self.session.plan().baselines.is_empty(),
             recent: &self.settings.recent,
             snap: self.timeline.snap,
             show_bottom: self.panels.show_bottom,
+            show_closed: self.filter.show_closed,
             shown_rows: self.analysis.rows.len(),
             total_rows: self.analysis.total,
         };
@@ -90,7 +92,10 @@ impl TimetableApp {
             let tab = &mut self.panels.bottom_tab;
             ui.selectable_value(tab, BottomTab::Warnings, format!("⚠ Warnings ({n})"));
             ui.selectable_value(tab, BottomTab::Meetings, "Meetings and agendas");
-            ui.selectable_value(tab, BottomTab::Slippage, "Slippage since baseline");
+            ui.selectable_value(tab, BottomTab::Changes, "Changes since…")
+                .on_hover_text("What changed since a stored baseline or another plan file");
+            ui.selectable_value(tab, BottomTab::SinceLastPaper, "Since the last paper")
+                .on_hover_text("What fell due since the last paper: mark it done or move it");
             ui.selectable_value(tab, BottomTab::Plan, "Plan")
                 .on_hover_text("Title, status date, meetings, releases and groups");
         });
@@ -119,18 +124,68 @@ impl TimetableApp {
                 }
             }
             BottomTab::Plan => {
-                if let Some((edit, label, merge_key)) = plan_panel_ui::plan_panel_ui(ui, plan, a) {
+                let out = plan_panel_ui::plan_panel_ui(ui, plan, a);
+                if let Some((edit, label, merge_key)) = out.edit {
                     self.actions.push(Action::Apply {
                         edit,
                         label,
                         merge_key,
                     });
                 }
+                if let Some(id) = out.edit_meeting {
+                    self.actions.push(Action::EditMeeting(Some(id)));
+                }
             }
-            BottomTab::Slippage => {
-                if let Some(m) = meetings_panel_ui::slippage_panel_ui(ui, plan, a) {
+            BottomTab::Changes => {
+                let out = changes_panel_ui::changes_panel_ui(ui, plan, a);
+                if let Some(m) = out.select {
                     self.actions.push(Action::Reveal(m));
                 }
+                if let Some(reference) = out.reference {
+                    self.actions.push(Action::SetReference(reference));
+                }
+                if let Some(command) = out.command {
+                    self.actions.command(command);
+                }
+            }
+            BottomTab::SinceLastPaper => {
+                let out = next_paper_ui::since_last_paper_ui(ui, plan, &a.schedule);
+                if let Some((edit, label, merge_key)) = out.edit {
+                    self.actions.push(Action::Apply {
+                        edit,
+                        label,
+                        merge_key,
+                    });
+                }
+                if let Some(m) = out.select {
+                    self.actions.push(Action::Reveal(m));
+                }
+            }
+        }
+    }
+
+    /// The app's own windows: the "Start next paper" dialog, the meeting editor.
+    pub(super) fn windows_ui(&mut self, ctx: &egui::Context) {
+        let plan = self.session.plan();
+        if let Some(form) = &mut self.next_paper {
+            match next_paper_ui::next_paper_dialog_ui(ctx, form, plan) {
+                Some(Some(next)) => self.actions.push(Action::RollForward(next)),
+                Some(None) => self.next_paper = None,
+                None => {}
+            }
+            return;
+        }
+        if let Some(id) = &self.editing_meeting {
+            let out = meeting_edit_ui::meeting_window_ui(ctx, plan, &self.analysis, id);
+            if let Some((edit, label, merge_key)) = out.edit {
+                self.actions.push(Action::Apply {
+                    edit,
+                    label,
+                    merge_key,
+                });
+            }
+            if out.close {
+                self.actions.push(Action::EditMeeting(None));
             }
         }
     }
@@ -150,6 +205,9 @@ impl TimetableApp {
             }
             if let Some((edit, label)) = out.edit {
                 self.actions.apply(edit, label);
+            }
+            if let Some(id) = out.meeting {
+                self.actions.push(Action::EditMeeting(Some(id)));
             }
         });
     }

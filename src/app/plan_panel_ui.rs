@@ -1,6 +1,7 @@
 //! The "Plan" tab: what belongs to the plan as a whole rather than to one modification — the paper's title,
-//! reference, status date and author; one-off meetings (confirm a date, add, remove); how long a monthly meeting
-//! series runs; releases and their cut-off Panels; groups. Every change is returned as an edit, one undo step each.
+//! reference, status date and author; one-off meetings (confirm a date, add, remove, and ✏ for the meeting editor:
+//! name, kind, notice rule); monthly meeting series (how long each runs, ✏ to skip a month); releases and their
+//! cut-off Panels; groups (rename, add, remove, members). Every change is returned as an edit, one undo step each.
 
 use egui::{ComboBox, RichText, Ui};
 
@@ -9,11 +10,21 @@ use super::details::LabelledEdit;
 use super::details::fields::{date_field, text_field};
 use crate::model::{
     Edit, Group, ListEdit, Meeting, MeetingKind, Plan, PlanMeta, Precision, Release, add_days,
+    edit::set_modification,
 };
 
-/// The Plan tab for one frame; returns the edit the user made, if any.
-pub fn plan_panel_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> Option<LabelledEdit> {
-    let mut edit = None;
+/// What the Plan tab asks the app to do.
+#[derive(Debug, Default)]
+pub struct PlanPanelOutput {
+    /// Apply this edit.
+    pub edit: Option<LabelledEdit>,
+    /// Open the editor of this meeting or series (by id).
+    pub edit_meeting: Option<String>,
+}
+
+/// The Plan tab for one frame.
+pub fn plan_panel_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> PlanPanelOutput {
+    let mut out = PlanPanelOutput::default();
     egui::ScrollArea::vertical()
         .id_salt("plan-panel")
         .auto_shrink([false, false])
@@ -27,16 +38,25 @@ pub fn plan_panel_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> Option<LabelledE
             ui.columns(sections.len(), |columns| {
                 for ((heading, section), ui) in sections.into_iter().zip(columns) {
                     ui.label(RichText::new(heading).strong());
-                    if let Some(e) = section(ui, plan, a) {
-                        edit = Some(e);
-                    }
+                    section(ui, plan, a, &mut out);
                 }
             });
         });
-    edit
+    out
 }
 
-type Section = fn(&mut Ui, &Plan, &Analysis) -> Option<LabelledEdit>;
+type Section = fn(&mut Ui, &Plan, &Analysis, &mut PlanPanelOutput);
+
+/// A small ✏ button that opens the meeting editor for `id`.
+fn edit_meeting_button_ui(ui: &mut Ui, id: &str, name: &str, out: &mut PlanPanelOutput) {
+    let response = ui.small_button("✏").on_hover_text(format!("Edit {name}…"));
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Edit {name}"))
+    });
+    if response.clicked() {
+        out.edit_meeting = Some(id.to_owned());
+    }
+}
 
 /// A name in `width_px`, left-aligned, cut with "…" when too long and shown whole on hover.
 fn name_label_ui(ui: &mut Ui, text: &str, width_px: f32) {
@@ -55,11 +75,10 @@ fn field_width(ui: &Ui, beside_px: f32) -> f32 {
 }
 
 /// Title, paper reference, status date and author.
-fn paper_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
+fn paper_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis, out: &mut PlanPanelOutput) {
     let meta = &plan.meta;
-    let mut edit = None;
     let mut set = |value: PlanMeta, what: &str, merge: bool| {
-        edit = Some((
+        out.edit = Some((
             Edit::Meta(value),
             format!("Change the plan's {what}"),
             merge.then(|| format!("meta:{what}")),
@@ -118,11 +137,10 @@ fn paper_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
         }
         ui.end_row();
     });
-    edit
 }
 
-/// One-off meetings (date, approximate, remove, add) and how long each monthly series runs.
-fn meetings_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
+/// One-off meetings (date, approximate, edit, remove, add) and how long each monthly series runs.
+fn meetings_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis, out: &mut PlanPanelOutput) {
     let mut edit = None;
     for (i, m) in plan.meetings.iter().enumerate() {
         ui.horizontal(|ui| {
@@ -134,8 +152,9 @@ fn meetings_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> 
                 )
             };
             // The name gives way to the controls: a long one is cut, and shown whole on hover.
-            let name_px = (ui.available_width() - 215.0).max(40.0);
+            let name_px = (ui.available_width() - 245.0).max(40.0);
             name_label_ui(ui, &m.name, name_px);
+            edit_meeting_button_ui(ui, &m.id, &m.name, out);
             if let Some(date) = date_field(ui, m.date, &format!("meeting-date-{i}")) {
                 edit = Some(set(Meeting { date, ..m.clone() }, "Move"));
             }
@@ -171,13 +190,29 @@ fn meetings_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> 
             }
         });
     }
-    if ui.small_button("+ Panel meeting").clicked() {
-        edit = Some(new_panel_meeting(plan));
-    }
+    ui.horizontal(|ui| {
+        if ui.small_button("+ Panel meeting").clicked() {
+            edit = Some(new_meeting(plan, MeetingKind::Panel));
+        }
+        if ui
+            .small_button("+ Other meeting")
+            .on_hover_text(
+                "A standalone Working Group, a Sub-Committee, any other meeting: ✏ sets its kind",
+            )
+            .clicked()
+        {
+            let added = new_meeting(plan, MeetingKind::Other);
+            if let Edit::Meetings(ListEdit::Insert { value, .. }) = &added.0 {
+                out.edit_meeting = Some(value.id.clone());
+            }
+            edit = Some(added);
+        }
+    });
     for (i, s) in plan.meeting_series.iter().enumerate() {
         ui.horizontal(|ui| {
-            let name_px = (ui.available_width() - 140.0).max(40.0);
+            let name_px = (ui.available_width() - 170.0).max(40.0);
             name_label_ui(ui, &format!("{} until", s.name), name_px);
+            edit_meeting_button_ui(ui, &s.id, &s.name, out);
             if let Some(until) = date_field(ui, s.until, &format!("series-until-{i}")) {
                 let value = crate::model::MeetingSeries { until, ..s.clone() };
                 edit = Some((
@@ -188,15 +223,17 @@ fn meetings_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> 
             }
         });
     }
-    edit
+    if edit.is_some() {
+        out.edit = edit;
+    }
 }
 
-/// A new Panel meeting a month after the last one (or the status date), marked approximate.
-fn new_panel_meeting(plan: &Plan) -> LabelledEdit {
+/// A new meeting of `kind` a month after the last one of its kind (or the status date), marked approximate.
+fn new_meeting(plan: &Plan, kind: MeetingKind) -> LabelledEdit {
     let after = plan
         .meetings
         .iter()
-        .filter(|m| m.kind == MeetingKind::Panel)
+        .filter(|m| m.kind == kind)
         .map(|m| m.date)
         .max()
         .unwrap_or(plan.meta.status_date);
@@ -211,10 +248,14 @@ fn new_panel_meeting(plan: &Plan) -> LabelledEdit {
         }
         n += 1;
     };
+    let (name, what) = match kind {
+        MeetingKind::Panel => ("New Panel meeting", "Add a Panel meeting"),
+        _ => ("New meeting", "Add a meeting"),
+    };
     let value = Meeting {
         id,
-        kind: MeetingKind::Panel,
-        name: "New Panel meeting".into(),
+        kind,
+        name: name.into(),
         date,
         approximate: true,
         notice: None,
@@ -225,13 +266,13 @@ fn new_panel_meeting(plan: &Plan) -> LabelledEdit {
             index: plan.meetings.len(),
             value,
         }),
-        "Add a Panel meeting".into(),
+        what.into(),
         None,
     )
 }
 
 /// Releases: name, implementation date, cut-off Panel; add and remove.
-fn releases_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> Option<LabelledEdit> {
+fn releases_ui(ui: &mut Ui, plan: &Plan, a: &Analysis, out: &mut PlanPanelOutput) {
     let mut edit = None;
     let panels: Vec<_> = a
         .schedule
@@ -313,7 +354,9 @@ fn releases_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) -> Option<LabelledEdit> {
     {
         edit = Some(new_release(plan, &first.id));
     }
-    edit
+    if edit.is_some() {
+        out.edit = edit;
+    }
 }
 
 /// A new release, six months after the status date, cut off at `cutoff_meeting`.
@@ -344,8 +387,9 @@ fn new_release(plan: &Plan, cutoff_meeting: &str) -> LabelledEdit {
     )
 }
 
-/// Groups: rename, add, remove (a group with members cannot be removed: the edit is refused and says why).
-fn groups_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
+/// Groups: rename, members (remove, add), remove (a group with members cannot be removed: the edit is refused and
+/// says why), add.
+fn groups_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis, out: &mut PlanPanelOutput) {
     let mut edit = None;
     for (i, g) in plan.groups.iter().enumerate() {
         ui.horizontal(|ui| {
@@ -383,6 +427,9 @@ fn groups_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
                 ));
             }
         });
+        if let Some(e) = members_ui(ui, plan, g) {
+            edit = Some(e);
+        }
     }
     if ui.small_button("+ Group").clicked() {
         let mut n = plan.groups.len() + 1;
@@ -406,5 +453,70 @@ fn groups_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis) -> Option<LabelledEdit> {
             None,
         ));
     }
+    if edit.is_some() {
+        out.edit = edit;
+    }
+}
+
+/// A group's members, each with a button to take it out, and a list to add another modification.
+fn members_ui(ui: &mut Ui, plan: &Plan, g: &Group) -> Option<LabelledEdit> {
+    let mut edit = None;
+    let regroup = |mi: usize, group: Option<String>, what: String| {
+        let mut x = plan.modifications[mi].clone();
+        x.group = group;
+        (set_modification(mi, x), what, None)
+    };
+    ui.horizontal_wrapped(|ui| {
+        for (mi, m) in plan.modifications.iter().enumerate() {
+            if m.group.as_deref() != Some(g.id.as_str()) {
+                continue;
+            }
+            let response = ui
+                .small_button(format!("{} ✖", m.id))
+                .on_hover_text(format!("Take {} out of {}", m.id, g.name));
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("Take {} out of {}", m.id, g.name),
+                )
+            });
+            if response.clicked() {
+                edit = Some(regroup(
+                    mi,
+                    None,
+                    format!("Take {} out of {}", m.id, g.name),
+                ));
+            }
+        }
+        let mut added = None;
+        let combo = ComboBox::from_id_salt(("group-add", &g.id))
+            .selected_text("+ member")
+            .width(90.0)
+            .show_ui(ui, |ui| {
+                for (mi, m) in plan.modifications.iter().enumerate() {
+                    if m.group.as_deref() != Some(g.id.as_str()) {
+                        ui.selectable_value(&mut added, Some(mi), &m.id);
+                    }
+                }
+            })
+            .response
+            .on_hover_text(format!("Add a modification to {}", g.name));
+        combo.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::ComboBox,
+                true,
+                format!("Add a member to {}", g.name),
+            )
+        });
+        if let Some(mi) = added {
+            let id = &plan.modifications[mi].id;
+            edit = Some(regroup(
+                mi,
+                Some(g.id.clone()),
+                format!("Add {id} to {}", g.name),
+            ));
+        }
+    });
     edit
 }

@@ -22,7 +22,7 @@ pub fn title_bar_ui(ui: &mut Ui, plan: &Plan, a: &Analysis) {
             .size(18.0)
             .color(theme::STATUS_DATE),
         );
-        if a.filter.is_active() {
+        if a.rows.len() != a.total {
             ui.add_space(12.0);
             ui.label(
                 RichText::new(format!("Showing {} of {}", a.rows.len(), a.total))
@@ -155,8 +155,12 @@ pub fn card_ui(ui: &mut Ui, plan: &Plan, a: &Analysis, m: Option<usize>) {
         && days != 0
     {
         ui.add_space(4.0);
+        let since = a
+            .reference
+            .name(plan)
+            .map_or_else(|| "the baseline".to_owned(), |n| format!("“{n}”"));
         ui.label(big(&format!(
-            "Panel return moved {days:+} working days since the baseline"
+            "Panel return moved {days:+} working days since {since}"
         )));
     }
     let warnings: Vec<_> = a.warnings_of(mi).collect();

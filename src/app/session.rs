@@ -34,6 +34,8 @@ pub enum FileRequest {
     SaveAs,
     /// Ask where, then export.
     Export(ExportKind),
+    /// Ask for a plan file to compare with.
+    Compare,
     /// Close the window (asks first).
     Quit,
 }
@@ -51,6 +53,8 @@ pub enum SessionEvent {
     Export(ExportKind, PathBuf),
     /// Close the window now.
     Close,
+    /// Compare the plan with the plan in this file.
+    CompareWith(PathBuf),
 }
 
 /// The open document and its lifecycle.
@@ -227,6 +231,7 @@ impl Session {
             FileRequest::Save => self.save(None, None, ctx),
             FileRequest::SaveAs => self.choose_file(DialogPurpose::SaveAs(None), ctx),
             FileRequest::Export(kind) => self.choose_file(DialogPurpose::Export(kind), ctx),
+            FileRequest::Compare => self.choose_file(DialogPurpose::Compare, ctx),
         }
         self.take_events()
     }
@@ -534,7 +539,9 @@ impl Session {
                     .or_else(|| std::env::current_dir().ok())?;
                 Some(dir.join(kind.file_name(&stem)))
             }
-            DialogPurpose::Open | DialogPurpose::SaveAs(_) => self.path.clone(),
+            DialogPurpose::Open | DialogPurpose::SaveAs(_) | DialogPurpose::Compare => {
+                self.path.clone()
+            }
         }
     }
 
@@ -548,7 +555,7 @@ impl Session {
             (DialogPurpose::SaveAs(_), None) => std::env::current_dir()
                 .map(|d| d.join(&self.display_name).display().to_string())
                 .unwrap_or_default(),
-            (DialogPurpose::Open, _) => std::env::current_dir()
+            (DialogPurpose::Open | DialogPurpose::Compare, _) => std::env::current_dir()
                 .map(|d| format!("{}/", d.display()))
                 .unwrap_or_default(),
         };
@@ -560,6 +567,7 @@ impl Session {
         match purpose {
             DialogPurpose::Export(kind) => self.events.push(SessionEvent::Export(kind, path)),
             DialogPurpose::Open => self.open_now(&path, ctx),
+            DialogPurpose::Compare => self.events.push(SessionEvent::CompareWith(path)),
             DialogPurpose::SaveAs(then) => {
                 let path = files::with_ron_extension(path);
                 self.save(Some(path), then, ctx);

@@ -21,4 +21,8 @@ pub struct Settings {
     pub view: Option<ViewState>,
     /// Snap drags to working days and meetings.
     pub snap: Option<bool>,
+    /// Show closed modifications on the timeline.
+    pub show_closed: Option<bool>,
+    /// The stored baseline "Changes since" compares with (oldest first); `None` for the newest.
+    pub compare_baseline: Option<usize>,
 }

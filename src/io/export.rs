@@ -179,7 +179,9 @@ pub fn render(
     } = *input;
     Ok(match kind {
         ExportKind::AppendixSvg | ExportKind::AppendixPng | ExportKind::AppendixPdf => {
-            let rows = row_order(plan);
+            // Closed modifications leave the paper.
+            let mut rows = row_order(plan);
+            rows.retain(|&i| !plan.modifications[i].status.is_closed());
             let appendix = AppendixInput {
                 plan,
                 schedule,

@@ -22,6 +22,16 @@ pub struct Report<'a> {
     pub releases: Vec<ReleaseReport<'a>>,
     /// Every warning.
     pub warnings: Vec<WarningReport<'a>>,
+    /// The stored timetables of earlier papers, oldest first.
+    pub baselines: Vec<BaselineReport<'a>>,
+}
+
+/// One stored baseline.
+#[derive(Debug, Serialize)]
+pub struct BaselineReport<'a> {
+    pub name: &'a str,
+    pub paper_ref: &'a str,
+    pub status_date: Date,
 }
 
 /// Plan metadata.
@@ -49,6 +59,8 @@ pub struct ModificationReport<'a> {
     pub work_packages: Vec<WorkPackageReport<'a>>,
     pub milestones: Vec<MilestoneReport<'a>>,
     pub dependencies: Vec<DependencyReport<'a>>,
+    pub closed_on: Option<Date>,
+    pub closing_reason: &'a str,
     pub holds: Vec<HoldReport<'a>>,
 }
 
@@ -92,6 +104,8 @@ pub struct WorkPackageReport<'a> {
     /// True when links set its dates.
     pub auto: bool,
     pub notes: &'a str,
+    pub done: bool,
+    pub actual_end: Option<Date>,
 }
 
 /// One milestone.
@@ -103,6 +117,7 @@ pub struct MilestoneReport<'a> {
     pub precision: Precision,
     pub label: &'a str,
     pub done: bool,
+    pub actual: Option<Date>,
     pub after: Vec<LinkReport<'a>>,
     /// Id of the meeting it sits on: named, found from its inputs, or the meeting of its kind on its day.
     pub meeting: Option<String>,
@@ -202,6 +217,8 @@ pub fn build_report<'a>(
                         after: links(&w.after),
                         auto: !w.pinned && !w.after.is_empty(),
                         notes: &w.notes,
+                        done: w.done,
+                        actual_end: w.actual_end,
                     })
                     .collect(),
                 milestones: m
@@ -214,6 +231,7 @@ pub fn build_report<'a>(
                         precision: x.precision,
                         label: &x.label,
                         done: x.done,
+                        actual: x.actual,
                         after: links(&x.after),
                         meeting: match &x.at {
                             // Named: the name, even if the plan has no such meeting day.
@@ -233,6 +251,8 @@ pub fn build_report<'a>(
                         lag_days: d.lag_days,
                     })
                     .collect(),
+                closed_on: m.closed_on,
+                closing_reason: &m.closing_reason,
                 holds: m
                     .holds
                     .iter()
@@ -275,6 +295,15 @@ pub fn build_report<'a>(
                 code: w.code,
                 modification: &w.modification,
                 message: &w.message,
+            })
+            .collect(),
+        baselines: plan
+            .baselines
+            .iter()
+            .map(|b| BaselineReport {
+                name: &b.name,
+                paper_ref: &b.paper_ref,
+                status_date: b.date,
             })
             .collect(),
     }

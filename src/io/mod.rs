@@ -2,6 +2,7 @@
 
 pub mod appendix;
 pub mod atomic_save;
+pub mod diff_report;
 pub mod export;
 pub mod export_text;
 pub mod ics;

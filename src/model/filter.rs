@@ -1,10 +1,11 @@
-//! Which modifications to show: by text, status, group, owner, and "due at meeting X".
+//! Which modifications to show: by text, status, group, owner, and "due at meeting X"; closed ones only when asked.
 
 use super::agenda::AgendaIndex;
 use super::plan::{Owner, Plan, Status};
 use super::schedule::Schedule;
 
-/// A filter over modifications; the default shows everything.
+/// A filter over modifications; the default shows every open modification (closed ones are hidden until
+/// `show_closed`, or until the status criterion names their status).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct RowFilter {
     /// Case-insensitive text in the id, title, summary or notes.
@@ -17,12 +18,27 @@ pub struct RowFilter {
     pub owner: Option<Owner>,
     /// Only modifications due at this meeting (id on the schedule).
     pub meeting: Option<String>,
+    /// Show modifications that have closed (rejected, withdrawn, implemented, closed) too.
+    pub show_closed: bool,
 }
 
 impl RowFilter {
-    /// True when the filter hides anything.
+    /// True when the user's criteria (text, status, group, owner, meeting) narrow the rows; closed rows aside.
+    pub fn narrows(&self) -> bool {
+        self.without_criteria() != *self
+    }
+
+    /// True when the filter can hide anything: criteria, or closed modifications not shown.
     pub fn is_active(&self) -> bool {
-        *self != RowFilter::default()
+        self.narrows() || !self.show_closed
+    }
+
+    /// The same filter with no criteria: every open row, and the closed ones if they are shown.
+    pub fn without_criteria(&self) -> RowFilter {
+        RowFilter {
+            show_closed: self.show_closed,
+            ..RowFilter::default()
+        }
     }
 
     /// The indices of the modifications that pass, in `order`.
@@ -49,7 +65,10 @@ impl RowFilter {
                     || [&m.id, &m.title, &m.summary, &m.notes]
                         .iter()
                         .any(|s| s.to_lowercase().contains(&needle));
-                text_ok
+                let shown =
+                    self.show_closed || !m.status.is_closed() || self.status == Some(m.status);
+                shown
+                    && text_ok
                     && self.status.is_none_or(|s| m.status == s)
                     && self
                         .group
@@ -122,5 +141,28 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ids(&p, &both), ["SECMP0012"]);
+    }
+
+    #[test]
+    fn closed_rows_are_hidden_until_shown_or_asked_for() {
+        let mut p = plan();
+        p.modifications[1].status = Status::Withdrawn;
+        let default = RowFilter::default();
+        assert!(!default.narrows() && default.is_active());
+        let shown = ids(&p, &default);
+        assert_eq!(shown.len(), 17);
+        assert!(!shown.contains(&"SECMP0010".to_owned()));
+        let all = RowFilter {
+            show_closed: true,
+            ..Default::default()
+        };
+        assert!(!all.is_active());
+        assert_eq!(ids(&p, &all).len(), 18);
+        let withdrawn = RowFilter {
+            status: Some(Status::Withdrawn),
+            ..Default::default()
+        };
+        assert_eq!(ids(&p, &withdrawn), ["SECMP0010"]);
+        assert_eq!(withdrawn.without_criteria(), default);
     }
 }

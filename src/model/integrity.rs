@@ -710,6 +710,7 @@ mod tests {
                 from: date(1000, 1, 1),
                 until: date(9000, 1, 1),
                 notice: None,
+                skip: Vec::new(),
                 notes: String::new(),
             });
         }
@@ -738,6 +739,7 @@ mod tests {
             from: date(2019, 4, 1),
             until: date(2019, 1, 1),
             notice: None,
+            skip: Vec::new(),
             notes: String::new(),
         });
         let e = check_integrity(&p);

@@ -6,6 +6,7 @@ pub mod baseline;
 pub mod calendar;
 pub mod chain;
 mod chain_rules;
+pub mod compare;
 pub mod date;
 pub mod document;
 pub mod drag;
@@ -16,7 +17,10 @@ pub mod label_fit;
 pub mod layout;
 pub mod plan;
 pub mod plan_items;
+pub mod progress;
+pub mod roll;
 pub mod schedule;
+pub mod standard;
 pub mod validate;
 
 pub use affected::Affected;

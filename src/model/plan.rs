@@ -160,9 +160,21 @@ pub struct MeetingSeries {
     /// Notice rule for every occurrence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<Notice>,
+    /// Occurrences left out (no meeting that month, e.g. in August), each named by a day of its month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skip: Vec<Date>,
     /// Free text.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+}
+
+impl MeetingSeries {
+    /// True when the occurrence in `date`'s month is left out.
+    pub fn skips(&self, date: Date) -> bool {
+        self.skip
+            .iter()
+            .any(|s| (s.year(), s.month()) == (date.year(), date.month()))
+    }
 }
 
 /// A SEC release and the Panel meeting by which a Modification Report must arrive to be in it.

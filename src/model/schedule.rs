@@ -103,7 +103,7 @@ pub fn series_dates(series: &MeetingSeries, calendar: &Calendar) -> Vec<Date> {
             } else {
                 day
             };
-            if day >= series.from && day <= series.until {
+            if day >= series.from && day <= series.until && !series.skips(day) {
                 out.push(day);
             }
         }
@@ -217,6 +217,7 @@ mod tests {
                 agenda_days: 10,
                 papers_days: 5,
             }),
+            skip: Vec::new(),
             notes: String::new(),
         }
     }

@@ -32,7 +32,7 @@ pub enum WarningCode {
     WorkingGroupNotOnMeeting,
     /// A Panel return or Modification Report milestone is not on a Panel meeting day.
     PanelNotOnMeeting,
-    /// A milestone before the status date is not marked done.
+    /// A milestone or work package before the status date is not marked done.
     Overdue,
     /// Nothing dated after the status date: the modification has no next step.
     BlackHole,
@@ -237,6 +237,7 @@ fn validate_modification(
         out.extend(milestone_on_non_working_day(&c, k, x));
     }
     for (k, w) in m.work_packages.iter().enumerate() {
+        out.extend(work_package_overdue(&c, k, w));
         work_package_on_non_working_day(&c, k, w, out);
     }
     out.extend(black_hole(&c));
@@ -411,9 +412,9 @@ fn notice_past(
     })
 }
 
-/// [`WarningCode::Overdue`]: milestone `k` is before the status date and not done.
+/// [`WarningCode::Overdue`]: milestone `k` of an open modification is before the status date and not done.
 fn overdue(c: &Check<'_>, k: usize, x: &Milestone) -> Option<Warning> {
-    (!x.done && x.date < c.status_date()).then(|| {
+    (!x.done && x.date < c.status_date() && !c.m.status.is_closed()).then(|| {
         c.warning(
             WarningCode::Overdue,
             Subject::Milestone(k),
@@ -422,6 +423,23 @@ fn overdue(c: &Check<'_>, k: usize, x: &Milestone) -> Option<Warning> {
                 c.m.id,
                 x.label,
                 format_approx(x.date, x.precision)
+            ),
+        )
+    })
+}
+
+/// [`WarningCode::Overdue`]: work package `k` of an open modification ended before the status date and is not
+/// marked done.
+fn work_package_overdue(c: &Check<'_>, k: usize, w: &WorkPackage) -> Option<Warning> {
+    (!w.done && w.end < c.status_date() && !c.m.status.is_closed()).then(|| {
+        c.warning(
+            WarningCode::Overdue,
+            Subject::WorkPackage(k),
+            format!(
+                "{}: \"{}\" was due to finish {} and is not marked done.",
+                c.m.id,
+                w.name,
+                format_approx(w.end, w.end_precision)
             ),
         )
     })
@@ -515,6 +533,7 @@ mod tests {
                 agenda_days: 10,
                 papers_days: 5,
             }),
+            skip: Vec::new(),
             notes: String::new(),
         });
         for (id, d) in [
@@ -674,6 +693,26 @@ mod tests {
         assert_eq!(codes(&p), vec![WarningCode::Overdue]);
         p.modifications[0].milestones[2].done = true;
         assert_eq!(codes(&p), vec![]);
+        // A work package that should have finished by the status date (it ended 29 March), not done.
+        p.meta.status_date = date(2019, 4, 1);
+        let w = validate(&p, &Schedule::build(&p));
+        let overdue: Vec<_> = w
+            .iter()
+            .filter(|w| w.code == WarningCode::Overdue)
+            .collect();
+        assert_eq!(overdue.len(), 1, "{w:?}");
+        assert_eq!(overdue[0].subject, Subject::WorkPackage(0));
+        assert!(
+            overdue[0].message.contains("was due to finish"),
+            "{}",
+            overdue[0].message
+        );
+        p.modifications[0].work_packages[0].done = true;
+        assert!(codes(&p).iter().all(|c| *c != WarningCode::Overdue));
+        // A closed modification is overdue with nothing.
+        p.modifications[0].work_packages[0].done = false;
+        p.modifications[0].status = Status::Withdrawn;
+        assert!(codes(&p).iter().all(|c| *c != WarningCode::Overdue));
     }
 
     #[test]

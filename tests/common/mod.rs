@@ -87,3 +87,32 @@ pub fn settle(h: &mut Harness<'static, TimetableApp>) {
     assert!(!h.state().is_busy(), "the file job did not finish");
     h.run();
 }
+
+/// Scrolls the scroll area under `over` to its top, then down a row at a time until the widget labelled `label` is
+/// on screen (above the status bar); false when it never comes.
+pub fn scroll_to(h: &mut Harness<'static, TimetableApp>, over: Pos2, label: &str) -> bool {
+    let wheel = |delta_y: f32| egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(0.0, delta_y),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    };
+    h.hover_at(over);
+    h.event(wheel(100_000.0));
+    // Wheel scrolling is smoothed over a few dozen frames.
+    h.run_steps(60);
+    h.run();
+    for _ in 0..60 {
+        let bottom_px = h.ctx.content_rect().bottom() - 32.0;
+        if h.query_by_label(label)
+            .is_some_and(|n| n.rect().bottom() < bottom_px)
+        {
+            return true;
+        }
+        h.hover_at(over);
+        h.event(wheel(-24.0));
+        h.run();
+    }
+    false
+}

@@ -30,10 +30,6 @@ pub(super) fn milestones_ui(
         };
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal(|ui| {
-                let mut done = x.done;
-                if ui.checkbox(&mut done, "").on_hover_text("Done").changed() {
-                    set(out, Milestone { done, ..x.clone() }, "Mark done", false);
-                }
                 if let Some(label) = text_field(
                     ui,
                     &x.label,
@@ -96,6 +92,7 @@ pub(super) fn milestones_ui(
                     );
                 }
             });
+            super::progress_ui::milestone_progress_ui(ui, (m, mi), (x, k), out);
             if let Some(meeting) = x
                 .kind
                 .meeting_kind()

@@ -6,6 +6,7 @@ mod costs_ui;
 mod dependencies_ui;
 pub(crate) mod fields;
 mod milestones_ui;
+mod progress_ui;
 mod work_packages_ui;
 
 use egui::{ComboBox, RichText, TextEdit, Ui};
@@ -71,6 +72,7 @@ pub fn details_panel_ui(
             header_ui(ui, plan, m, mi, &mut out);
             ui.separator();
             fields_ui(ui, plan, m, mi, &mut out);
+            progress_ui::closing_ui(ui, plan, m, mi, &mut out);
             let warnings: Vec<_> = a.warnings_of(mi).collect();
             if !warnings.is_empty() {
                 ui.separator();
@@ -166,7 +168,7 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            ui.label("Status");
+            let label = ui.label("Status");
             let mut status = m.status;
             ComboBox::from_id_salt(("status", mi))
                 .selected_text(status.label())
@@ -176,12 +178,13 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, m: &Modification, mi: usize, out: &mut De
                     }
                 })
                 .response
-                .on_hover_text("Status");
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Status: the whole SEC path, from Draft Proposal to implemented or closed",
+                );
             if status != m.status {
-                let mut x = m.clone();
-                x.status = status;
                 out.set(
-                    set_modification(mi, x),
+                    progress_ui::status_edit(plan, m, mi, status),
                     format!("Set status of {} to {}", m.id, status.label()),
                     None,
                 );

@@ -122,6 +122,7 @@ fn work_package_ui(
         if let Some((value, what)) = dates_ui(ui, wp, (mi, w)) {
             set(out, value, what, false);
         }
+        super::progress_ui::work_package_progress_ui(ui, (m, mi), (wp, w), out);
         ui.horizontal_wrapped(|ui| {
             let mut owner = wp.owner;
             ComboBox::from_id_salt(("wp-owner", mi, w))

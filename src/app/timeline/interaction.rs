@@ -62,6 +62,23 @@ pub fn item_widgets_ui(
     events
 }
 
+/// One widget per meeting label on the axis; returns the id of the meeting clicked, to edit it.
+pub fn meeting_widgets_ui(ui: &mut Ui, hits: &[(Rect, String, String)]) -> Option<String> {
+    let mut clicked = None;
+    for (rect, id, name) in hits {
+        let response = ui.interact(*rect, Id::unique(("timeline-meeting", id)), Sense::click());
+        let label = format!("Meeting {name}");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        let response = response
+            .on_hover_cursor(CursorIcon::PointingHand)
+            .on_hover_text(format!("{name}: click to edit"));
+        if response.clicked() {
+            clicked = Some(id.clone());
+        }
+    }
+    clicked
+}
+
 /// The widget id of an item: stable across frames while the plan keeps its order.
 fn widget_id(target: DragTarget) -> Id {
     match target {

@@ -1,7 +1,9 @@
 //! Work packages as bars (soft ends where dates are approximate, names inside when they fit) and milestones as
 //! diamonds (hollow with a whisker across their window when approximate), each registered as a [`Hit`].
 
-use egui::{Align2, Color32, CornerRadius, FontId, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2,
+};
 
 use super::geometry::Hit;
 use super::paint::{Canvas, Scene};
@@ -70,6 +72,7 @@ pub fn paint_work_packages(
         let br = c.g.bar_rect(row, lane, lanes.count, wp.start, wp.end);
         let fill = theme::owner_colour(wp.owner);
         paint_bar(c, br, fill, wp);
+        paint_actual_end(c, br, wp);
         let warned = a.has_warning(m, Subject::WorkPackage(w));
         let dragged = matches!(scene.dragging, Some(DragTarget::WorkPackage { m: dm, w: dw, .. }) if dm == m && dw == w);
         if c.g.style.high_contrast && !warned {
@@ -239,6 +242,45 @@ fn paint_bar(c: &mut Canvas<'_>, br: Rect, fill: Color32, wp: &WorkPackage) {
     }
 }
 
+/// A done work package: the planned bar faded, and a black line from its start to the black mark of the day it
+/// really finished.
+fn paint_actual_end(c: &mut Canvas<'_>, br: Rect, wp: &WorkPackage) {
+    if !wp.done {
+        return;
+    }
+    c.add(Shape::rect_filled(br, 3.0, Color32::from_white_alpha(150)));
+    let end = wp.actual_end.unwrap_or(wp.end);
+    let x = c.g.x_after(end).max(br.left() + 2.0);
+    let y = br.center().y;
+    let ink = theme::c(crate::palette::INK);
+    c.line(pos2(br.left(), y), pos2(x, y), Stroke::new(2.0, ink));
+    let r = (br.height() * 0.35).clamp(2.5, 5.0);
+    c.add(theme::diamond(
+        pos2(x, y),
+        r,
+        ink,
+        Stroke::new(1.0, Color32::WHITE),
+    ));
+}
+
+/// A done milestone's black mark on the day it really happened, joined to the planned day when that differs.
+fn paint_actual_day(c: &mut Canvas<'_>, centre: Pos2, radius: f32, x: &crate::model::Milestone) {
+    if !x.done {
+        return;
+    }
+    let ink = theme::c(crate::palette::INK);
+    let at = pos2(c.g.x_mid(x.actual.unwrap_or(x.date)), centre.y);
+    if at.x != centre.x {
+        c.line(centre, at, Stroke::new(1.5, ink));
+    }
+    c.add(theme::diamond(
+        at,
+        radius * 0.55,
+        ink,
+        Stroke::new(1.0, Color32::WHITE),
+    ));
+}
+
 /// The milestones of modification `m` on `row`.
 pub fn paint_milestones(
     c: &mut Canvas<'_>,
@@ -307,6 +349,7 @@ pub fn paint_milestones(
             )
         };
         c.add(theme::diamond(centre, radius, fill, stroke));
+        paint_actual_day(c, centre, radius, x);
         if a.has_warning(m, Subject::Milestone(k)) {
             c.add(Shape::circle_stroke(
                 centre,

@@ -13,6 +13,8 @@ struct AxisLabel {
     x: f32,
     text: String,
     colour: Color32,
+    /// The meeting's id and name, for a meeting's label (it can be clicked to edit the meeting).
+    meeting: Option<(String, String)>,
 }
 
 /// Meeting lines, the status-date line and cut-off lines, then their labels.
@@ -41,6 +43,7 @@ pub fn paint_meetings(c: &mut Canvas<'_>, scene: &Scene<'_>) {
         x: status_x,
         text: format!("Status {}", plan.meta.status_date.strftime("%-d %b")),
         colour: theme::STATUS_DATE,
+        meeting: None,
     });
     for r in &plan.releases {
         if let Some(cut) = scene.analysis.schedule.by_id(&r.cutoff_meeting) {
@@ -58,6 +61,7 @@ pub fn paint_meetings(c: &mut Canvas<'_>, scene: &Scene<'_>) {
                 x,
                 text: r.cutoff_label(),
                 colour: theme::CUTOFF,
+                meeting: None,
             });
         }
     }
@@ -122,10 +126,12 @@ fn paint_meeting_line(c: &mut Canvas<'_>, m: &ScheduledMeeting) -> Option<AxisLa
         x,
         text,
         colour,
+        meeting: Some((m.id.clone(), m.name.clone())),
     })
 }
 
-/// Places labels centred on their lines, most important first, dropping any that would overlap one placed.
+/// Places labels centred on their lines, most important first, dropping any that would overlap one placed. A
+/// meeting's label placed is recorded as something to click.
 fn paint_labels(c: &mut Canvas<'_>, mut labels: Vec<AxisLabel>) {
     let rect = c.g.rect;
     let label_y = rect.top() + c.g.style.header_line_px() * 2.5;
@@ -142,10 +148,11 @@ fn paint_labels(c: &mut Canvas<'_>, mut labels: Vec<AxisLabel>) {
             continue;
         }
         taken.push((l, r));
-        c.add(egui::Shape::galley(
-            pos2(label.x - w / 2.0, label_y - galley.size().y / 2.0),
-            galley,
-            label.colour,
-        ));
+        let min = pos2(label.x - w / 2.0, label_y - galley.size().y / 2.0);
+        if let Some((id, name)) = label.meeting {
+            let rect = egui::Rect::from_min_size(min, galley.size()).expand(2.0);
+            c.meeting_hits.push((rect, id, name));
+        }
+        c.add(egui::Shape::galley(min, galley, label.colour));
     }
 }

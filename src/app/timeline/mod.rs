@@ -44,6 +44,8 @@ pub struct TimelineOutput {
     pub select: Option<usize>,
     /// Apply this edit (a finished drag).
     pub edit: Option<(Edit, String)>,
+    /// A meeting's label on the axis was clicked: edit that meeting (its id on the schedule).
+    pub meeting: Option<String>,
 }
 
 /// A plot item holding shapes already in screen space (we compute the same transform egui_plot will use).
@@ -125,7 +127,7 @@ pub fn timeline_ui(
         preview: &[],
         dragging: None,
     };
-    let (g, hits, plot_response) = {
+    let (g, (hits, meeting_hits), plot_response) = {
         let drawn = Scene {
             preview: state.drag.as_ref().map_or(&[], |d| d.proposed.as_slice()),
             dragging: state.drag.as_ref().map(|d| d.target),
@@ -138,6 +140,7 @@ pub fn timeline_ui(
     let mut out = TimelineOutput {
         select: labels_ui::row_labels_ui(ui, label_rect, &g, &scene),
         edit: None,
+        meeting: interaction::meeting_widgets_ui(ui, &meeting_hits),
     };
     let events = interaction::item_widgets_ui(ui, state, &hits, &g, &scene);
     out.select = events.select.or(out.select);
@@ -158,13 +161,16 @@ pub fn timeline_ui(
     out
 }
 
+/// What the pointer can act on: items, and meeting labels (where, id, name).
+type Hits = (Vec<Hit>, Vec<(Rect, String, String)>);
+
 /// The plot with our bounds and our shapes; returns its geometry, the hits and its response.
 fn plot_ui(
     ui: &mut Ui,
     plot_outer: Rect,
     state: &TimelineState,
     scene: &Scene<'_>,
-) -> (Geometry, Vec<Hit>, egui::Response) {
+) -> (Geometry, Hits, egui::Response) {
     let view = state.view.clone();
     let style = state.style;
     let plot = egui_plot::Plot::new("timeline")
@@ -201,11 +207,12 @@ fn plot_ui(
                 };
                 let mut canvas = Canvas::new(plot_ui.ctx(), g);
                 let hits = paint_plot(&mut canvas, scene);
+                let meeting_hits = std::mem::take(&mut canvas.meeting_hits);
                 plot_ui.add(ShapesItem {
                     base: PlotItemBase::new("timeline".into()),
                     shapes: canvas.shapes,
                 });
-                (g, hits)
+                (g, (hits, meeting_hits))
             })
         })
         .inner;

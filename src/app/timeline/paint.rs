@@ -46,6 +46,8 @@ pub struct Canvas<'c> {
     pub shapes: Vec<Shape>,
     /// First and last day on screen.
     pub days: (Date, Date),
+    /// Meeting labels drawn on the axis, as things to click: (where, meeting id, meeting name).
+    pub meeting_hits: Vec<(Rect, String, String)>,
 }
 
 impl<'c> Canvas<'c> {
@@ -56,6 +58,7 @@ impl<'c> Canvas<'c> {
             g,
             shapes: Vec::new(),
             days: g.visible_days(),
+            meeting_hits: Vec::new(),
         }
     }
 

@@ -49,26 +49,24 @@ pub fn paint_rows(c: &mut Canvas<'_>, scene: &Scene<'_>, (r0, r1): (usize, usize
     hits
 }
 
-/// The agreed baseline of modification `m`, behind its current items: dashed ghost bars and hollow grey diamonds.
+/// Modification `m` as the reference (a baseline, or the last paper) had it, behind its current items: dashed ghost
+/// bars and hollow grey diamonds.
 fn paint_baseline(c: &mut Canvas<'_>, scene: &Scene<'_>, row: usize, m: usize) {
-    let (Some(b), Some((k, lanes))) = (
-        scene.plan.latest_baseline(),
-        scene.analysis.baseline_of.get(m).and_then(Option::as_ref),
-    ) else {
+    let Some(ghost) = scene.analysis.ghosts.get(m).and_then(Option::as_ref) else {
         return;
     };
-    let entry = &b.modifications[*k];
     let stroke = Stroke::new(1.0, Color32::from_gray(120));
-    for (w, wp) in entry.work_packages.iter().enumerate() {
+    for (w, wp) in ghost.work_packages.iter().enumerate() {
         if c.off_screen(wp.start, wp.end) {
             continue;
         }
+        let lanes = &ghost.lanes;
         let br =
             c.g.bar_rect(row, lanes.lane_of[w], lanes.count, wp.start, wp.end);
         c.add(Shape::rect_filled(br, 3.0, Color32::from_black_alpha(22)));
         c.dashed_rect(br, stroke, 4.0, 3.0);
     }
-    for x in &entry.milestones {
+    for x in &ghost.milestones {
         if c.off_screen(x.date, x.date) {
             continue;
         }

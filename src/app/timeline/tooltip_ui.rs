@@ -47,6 +47,12 @@ fn work_package_tooltip_ui(ui: &mut Ui, plan: &Plan, m: &Modification, w: usize)
         format_approx(wp.end, wp.end_precision),
         plan.calendar.working_days_in(wp.start, wp.end)
     ));
+    if wp.done {
+        ui.label(format!(
+            "Done: finished {}",
+            format_date(wp.actual_end.unwrap_or(wp.end))
+        ));
+    }
     if !wp.notes.is_empty() {
         ui.label(&wp.notes);
     }
@@ -66,6 +72,9 @@ fn milestone_tooltip_ui(ui: &mut Ui, plan: &Plan, a: &Analysis, m: &Modification
         )
     };
     ui.label(when);
+    if x.done {
+        ui.label(format!("Done: {}", format_date(x.actual.unwrap_or(x.date))));
+    }
     let days = plan
         .calendar
         .working_days_between(plan.meta.status_date, x.date);

@@ -535,6 +535,30 @@ fn legend(x: f64, y: f64, width: f64) -> Group {
                 g = g.add(Polygon::new().set("points", points).set("fill", colour));
                 (lx + 4.5, ly)
             }
+            Swatch::Actual => {
+                let (lx, ly) = next(6.0 + text_width(entry.text, size) + 3.0);
+                g = g
+                    .add(
+                        Polygon::new()
+                            .set("points", diamond_points(lx + 0.8, ly - 0.9, 0.8))
+                            .set("fill", "#c8c8c8"),
+                    )
+                    .add(
+                        Line::new()
+                            .set("x1", mm(lx + 0.8))
+                            .set("y1", mm(ly - 0.9))
+                            .set("x2", mm(lx + 4.2))
+                            .set("y2", mm(ly - 0.9))
+                            .set("stroke", colour.clone())
+                            .set("stroke-width", 0.35),
+                    )
+                    .add(
+                        Polygon::new()
+                            .set("points", diamond_points(lx + 4.2, ly - 0.9, 0.8))
+                            .set("fill", colour),
+                    );
+                (lx + 6.0, ly)
+            }
             Swatch::Line(line) => {
                 let (lx, ly) = next(6.0 + text_width(entry.text, size) + 3.0);
                 let mut l = Line::new()

@@ -57,6 +57,7 @@ impl Sheet<'_> {
                 .iter()
                 .any(|x| x.index == mi && x.subject == Subject::WorkPackage(k));
             items = self.bar(items, wp, (y, lane_h), warned);
+            items = self.actual_end(items, wp, (y, lane_h));
             items = self.bar_name(items, wp, (y, lane_h), row.beside(lanes.lane_of[k], k));
         }
         items
@@ -165,8 +166,84 @@ impl Sheet<'_> {
         items
     }
 
+    /// A done work package: the planned bar faded, and a black line from its start to the black mark of the day it
+    /// really finished (as on screen).
+    fn actual_end(&self, items: Group, wp: &WorkPackage, (y, lane_h): (f64, f64)) -> Group {
+        if !wp.done {
+            return items;
+        }
+        let l = &self.layout;
+        let (x0, x1) = (
+            l.x_of(wp.start),
+            l.x_after(wp.end).max(l.x_of(wp.start) + 0.3),
+        );
+        let ink = hex(palette::INK);
+        let cy = y + lane_h / 2.0;
+        let end = l.x_after(wp.actual_end.unwrap_or(wp.end)).max(x0 + 0.3);
+        items
+            .add(
+                Rectangle::new()
+                    .set("x", mm(x0))
+                    .set("y", mm(y + lane_h * 0.05))
+                    .set("width", mm(x1 - x0))
+                    .set("height", mm(lane_h * 0.9))
+                    .set("fill", "#ffffff")
+                    .set("fill-opacity", 0.6),
+            )
+            .add(
+                Line::new()
+                    .set("x1", mm(x0))
+                    .set("y1", mm(cy))
+                    .set("x2", mm(end))
+                    .set("y2", mm(cy))
+                    .set("stroke", ink.clone())
+                    .set("stroke-width", 0.4),
+            )
+            .add(
+                Polygon::new()
+                    .set(
+                        "points",
+                        diamond_points(end, cy, (lane_h * 0.3).clamp(0.4, 1.2)),
+                    )
+                    .set("fill", ink),
+            )
+    }
+
+    /// A done milestone's black mark on the day it really happened, joined to the planned day when that differs.
+    fn actual_day(
+        &self,
+        items: Group,
+        x: &crate::model::Milestone,
+        (cx, cy): (f64, f64),
+        rad: f64,
+    ) -> Group {
+        if !x.done {
+            return items;
+        }
+        let ink = hex(palette::INK);
+        let ax = self.layout.x_mid(x.actual.unwrap_or(x.date));
+        let items = if (ax - cx).abs() > 1e-6 {
+            items.add(
+                Line::new()
+                    .set("x1", mm(cx))
+                    .set("y1", mm(cy))
+                    .set("x2", mm(ax))
+                    .set("y2", mm(cy))
+                    .set("stroke", ink.clone())
+                    .set("stroke-width", 0.3),
+            )
+        } else {
+            items
+        };
+        items.add(
+            Polygon::new()
+                .set("points", diamond_points(ax, cy, rad * 0.55))
+                .set("fill", ink),
+        )
+    }
+
     /// The milestones of row `r` (modification `mi`): hollow when the date, or the meeting's day, is approximate;
-    /// faded when done; ringed when they carry a warning.
+    /// faded when done, with the black mark of the day it happened; ringed when they carry a warning.
     fn milestones(&self, mut items: Group, r: usize, mi: usize) -> Group {
         let AppendixInput {
             plan,
@@ -215,6 +292,7 @@ impl Sheet<'_> {
                 diamond = diamond.set("opacity", 0.4);
             }
             items = items.add(diamond);
+            items = self.actual_day(items, x, (cx, cy), rad);
             if warnings
                 .iter()
                 .any(|w| w.index == mi && w.subject == Subject::Milestone(k))

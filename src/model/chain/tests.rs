@@ -29,6 +29,7 @@ fn plan() -> Plan {
             agenda_days: 10,
             papers_days: 5,
         }),
+        skip: Vec::new(),
         notes: String::new(),
     });
     for (n, d) in [
