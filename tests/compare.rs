@@ -376,11 +376,57 @@ fn the_cover_note_names_both_papers_and_lists_every_change() {
 }
 
 #[test]
-fn a_baseline_compares_only_what_it_keeps() {
+fn a_baseline_keeps_status_dependencies_costs_and_titles() {
     let mut p = march();
     let b = baseline_from(&p, p.meta.status_date, "March");
-    // A status change is not in a baseline: not reported. A date is.
     p.modifications[0].status = Status::Consultation;
+    p.modifications[0].milestones[2].date = date(2019, 5, 17);
+    p.modifications[0].dependencies.push(Dependency {
+        kind: DependencyKind::InParallelWith,
+        on: "SECMP0013".into(),
+        until: None,
+        lag_days: 0,
+        notes: String::new(),
+    });
+    p.modifications[0].costs.push(Cost {
+        item: "DCC Impact Assessment".into(),
+        amount_gbp: Some(5000),
+        approximate: false,
+        notes: String::new(),
+    });
+    let gone = p.modifications.remove(1);
+    let c = compare(Older::Baseline(&b), &p);
+    let kinds: Vec<ChangeKind> = c.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ChangeKind::Status,
+            ChangeKind::PanelReturn,
+            ChangeKind::Dependency,
+            ChangeKind::Cost,
+            ChangeKind::Removed
+        ],
+        "{c:#?}"
+    );
+    assert_eq!(
+        c[4].text,
+        format!("“{}” is no longer in the plan.", gone.title)
+    );
+}
+
+#[test]
+fn a_baseline_stored_without_status_compares_only_its_dates() {
+    let mut p = march();
+    let mut b = baseline_from(&p, p.meta.status_date, "March");
+    // As baselines were stored before they kept more than dates.
+    for e in &mut b.modifications {
+        e.title.clear();
+        e.status = None;
+        e.dependencies = None;
+        e.costs = None;
+    }
+    p.modifications[0].status = Status::Consultation;
+    p.modifications[0].costs.clear();
     p.modifications[0].milestones[2].date = date(2019, 5, 17);
     let c = compare(Older::Baseline(&b), &p);
     assert_eq!(only(&c).kind, ChangeKind::PanelReturn);

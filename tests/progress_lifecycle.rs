@@ -131,8 +131,8 @@ fn appendix_a_draws_what_happened_in_black_and_its_legend_says_so() {
 }
 
 #[test]
-fn a_closed_modification_leaves_appendix_a() {
-    let exported = |plan: &Plan| {
+fn a_closed_modification_leaves_appendix_a_the_timetable_and_section_3() {
+    let exported = |plan: &Plan, kind| {
         let schedule = Schedule::build(plan);
         let warnings = validate(plan, &schedule);
         let input = ExportInput {
@@ -140,14 +140,27 @@ fn a_closed_modification_leaves_appendix_a() {
             schedule: &schedule,
             warnings: &warnings,
         };
-        let bytes = render(ExportKind::AppendixSvg, &input, &ExportSettings::default()).unwrap();
+        let bytes = render(kind, &input, &ExportSettings::default()).unwrap();
         String::from_utf8(bytes).unwrap()
     };
     let mut plan = bundled_plan();
     let i = plan.modification_index("SECMP0028").unwrap();
-    assert!(exported(&plan).contains("SECMP0028"));
+    let kinds = [
+        ExportKind::AppendixSvg,
+        ExportKind::TimetableCsv,
+        ExportKind::TimetableMarkdown,
+        ExportKind::Section3,
+    ];
+    for kind in kinds {
+        assert!(exported(&plan, kind).contains("SECMP0028"), "{kind:?}");
+    }
     plan.modifications[i].status = Status::Withdrawn;
-    assert!(!exported(&plan).contains("SECMP0028"));
+    for kind in kinds {
+        let text = exported(&plan, kind);
+        // Not even as what SECMP0067 is waited for by.
+        assert!(!text.contains("SECMP0028"), "{kind:?}: {text}");
+        assert!(text.contains("SECMP0067"), "{kind:?}");
+    }
 }
 
 #[test]

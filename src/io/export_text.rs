@@ -46,7 +46,8 @@ pub fn dependency_phrases(plan: &Plan, i: usize) -> Vec<String> {
         .iter()
         .map(|d| format!("{} {}", d.kind.phrase(), d.on))
         .collect();
-    for other in &plan.modifications {
+    // A closed modification waits for nothing any more.
+    for other in plan.modifications.iter().filter(|o| !o.status.is_closed()) {
         for d in other.dependencies.iter().filter(|d| d.on == m.id) {
             out.push(format!("{} {}", other.id, d.kind.reverse_phrase()));
         }
@@ -60,6 +61,8 @@ pub fn timetable_rows(plan: &Plan, warnings: &[Warning]) -> Vec<TimetableRow> {
     plan.modifications
         .iter()
         .enumerate()
+        // Closed modifications leave the timetable, as they leave the appendix.
+        .filter(|(_, m)| !m.status.is_closed())
         .map(|(i, m)| {
             let wp = m.current_work_package(status);
             TimetableRow {

@@ -215,7 +215,7 @@ pub fn build_report<'a>(
                         owner: w.owner,
                         working_days: plan.calendar.working_days_in(w.start, w.end),
                         after: links(&w.after),
-                        auto: !w.pinned && !w.after.is_empty(),
+                        auto: w.is_automatic(),
                         notes: &w.notes,
                         done: w.done,
                         actual_end: w.actual_end,
@@ -238,7 +238,7 @@ pub fn build_report<'a>(
                             Some(At::Meeting(id)) => Some(id.clone()),
                             _ => chain::meeting_of(x, schedule).map(|mt| mt.id.clone()),
                         },
-                        auto: !x.pinned && (!x.after.is_empty() || x.at.is_some()),
+                        auto: x.is_automatic(),
                     })
                     .collect(),
                 dependencies: m

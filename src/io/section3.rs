@@ -547,7 +547,9 @@ pub fn section3_markdown(plan: &Plan, schedule: &Schedule, warnings: &[Warning])
         "## 3. Proposed modification work packages and timelines\n\n_Draft generated from the plan, status date {}._\n\n",
         format_date(plan.meta.status_date)
     );
+    // Closed modifications have no work package or timeline left to propose.
     let parts: Vec<String> = (0..plan.modifications.len())
+        .filter(|&i| !plan.modifications[i].status.is_closed())
         .map(|i| section3_paragraph(plan, schedule, warnings, i))
         .collect();
     out.push_str(&parts.join("\n\n"));

@@ -22,6 +22,10 @@ pub fn baseline_from(plan: &Plan, date: Date, name: impl Into<String>) -> Baseli
                 id: m.id.clone(),
                 work_packages: m.work_packages.clone(),
                 milestones: m.milestones.clone(),
+                title: m.title.clone(),
+                status: Some(m.status),
+                dependencies: Some(m.dependencies.clone()),
+                costs: Some(m.costs.clone()),
             })
             .collect(),
     }

@@ -173,15 +173,16 @@ impl<'a> Then<'a> {
         }
     }
 
-    /// What a baseline entry knows: its work packages and milestones.
+    /// What a baseline entry knows: its work packages and milestones, and (in baselines stored since they were
+    /// kept) its title, status, dependencies and costs.
     pub fn of_entry(e: &'a BaselineEntry) -> Self {
         Then {
-            title: "",
-            status: None,
+            title: &e.title,
+            status: e.status,
             work_packages: &e.work_packages,
             milestones: &e.milestones,
-            dependencies: None,
-            costs: None,
+            dependencies: e.dependencies.as_deref(),
+            costs: e.costs.as_deref(),
         }
     }
 }
@@ -235,7 +236,7 @@ impl<'a> Older<'a> {
             Older::Baseline(b) => b
                 .modifications
                 .iter()
-                .map(|e| (e.id.as_str(), ""))
+                .map(|e| (e.id.as_str(), e.title.as_str()))
                 .collect(),
         }
     }

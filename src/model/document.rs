@@ -189,7 +189,15 @@ impl Document {
             && self.undo.last().is_some_and(|e| e.merge_key == merge_key);
         self.redo.clear();
         if merge {
-            // Keep the older inverse: it restores the state before the first merged edit.
+            // The older inverse restores the state before the first merged edit, as far as the edits themselves go
+            // (they changed the same thing). When this one moved other items through links, undo must restore
+            // those too, so its inverse runs first.
+            if matches!(inverse, Edit::Batch(_))
+                && let Some(last) = self.undo.last_mut()
+            {
+                let older = std::mem::replace(&mut last.edit, Edit::Batch(Vec::new()));
+                last.edit = Edit::Batch(vec![inverse, older]);
+            }
             self.state = self.fresh_state();
             return Ok(());
         }
@@ -379,6 +387,60 @@ mod tests {
         assert!(!d.is_dirty());
         d.redo();
         assert_eq!(d.plan().modifications[0].title, "Fir");
+    }
+
+    #[test]
+    fn merged_steps_undo_what_a_later_one_cascaded_into() {
+        use crate::model::plan::{Dependency, DependencyKind, WorkPackage};
+        use crate::model::{ListEdit, Owner};
+        let package = |start, end| WorkPackage {
+            name: "Work".into(),
+            start,
+            end,
+            owner: Owner::Secas,
+            ..Default::default()
+        };
+        let mut p = Plan::new_empty(date(2019, 3, 8));
+        let mut a = Modification::new("A");
+        a.work_packages
+            .push(package(date(2019, 3, 11), date(2019, 3, 15)));
+        let mut b = Modification::new("B");
+        b.work_packages
+            .push(package(date(2019, 3, 25), date(2019, 3, 29)));
+        b.dependencies.push(Dependency {
+            kind: DependencyKind::FinishToStart,
+            on: "A".into(),
+            until: None,
+            lag_days: 0,
+            notes: String::new(),
+        });
+        p.modifications = vec![a, b];
+        let before = p.clone();
+        let mut d = Document::new(p);
+        let set_end = |d: &Document, end| Edit::WorkPackages {
+            m: 0,
+            op: ListEdit::Set {
+                index: 0,
+                value: WorkPackage {
+                    end,
+                    ..d.plan().modifications[0].work_packages[0].clone()
+                },
+            },
+        };
+        let key = Some("end".to_owned());
+        // The first step moves nothing else; the second pushes B past A's new end.
+        d.apply_merging(set_end(&d, date(2019, 3, 18)), "End", key.clone())
+            .unwrap();
+        assert_eq!(d.plan().modifications[1], before.modifications[1]);
+        d.apply_merging(set_end(&d, date(2019, 3, 29)), "End", key)
+            .unwrap();
+        assert_eq!(d.undo_depth(), 1, "merged");
+        assert_eq!(
+            d.plan().modifications[1].work_packages[0].start,
+            date(2019, 4, 1)
+        );
+        assert!(d.undo());
+        assert_eq!(d.plan(), &before, "undo restores B too");
     }
 
     #[test]

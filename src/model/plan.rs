@@ -548,6 +548,18 @@ pub struct BaselineEntry {
     /// Milestones as agreed.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// Its title then (empty in baselines stored before titles were kept).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Its status then, when the baseline kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Its dependencies then, when the baseline kept them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dependencies: Option<Vec<Dependency>>,
+    /// Its costs then, when the baseline kept them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub costs: Option<Vec<Cost>>,
 }
 
 impl Plan {

@@ -117,6 +117,13 @@ pub struct WorkPackage {
     pub notes: String,
 }
 
+impl WorkPackage {
+    /// True when links decide its dates (it follows something and is not pinned).
+    pub fn is_automatic(&self) -> bool {
+        !self.pinned && !self.after.is_empty()
+    }
+}
+
 /// What a milestone marks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -217,4 +224,11 @@ pub struct Milestone {
     /// The day it really happened, when done and different from `date`'s plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<Date>,
+}
+
+impl Milestone {
+    /// True when links decide its date (it follows something or sits on a meeting, and is not pinned).
+    pub fn is_automatic(&self) -> bool {
+        !self.pinned && (!self.after.is_empty() || self.at.is_some())
+    }
 }

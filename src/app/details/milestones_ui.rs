@@ -6,6 +6,7 @@ use strum::IntoEnumIterator;
 use super::DetailsOutput;
 use super::fields::*;
 use crate::app::analysis::Analysis;
+use crate::model::chain::Item;
 use crate::model::{Edit, ListEdit, Milestone, MilestoneKind, Modification, Plan, Precision};
 
 pub(super) fn milestones_ui(
@@ -69,7 +70,13 @@ pub(super) fn milestones_ui(
                 if kind != x.kind {
                     set(out, Milestone { kind, ..x.clone() }, "Change kind", false);
                 }
-                if let Some(d) = date_field(ui, x.date, &format!("ms-date-{mi}-{k}")) {
+                let date = ui.add_enabled_ui(!x.is_automatic(), |ui| {
+                    date_field(ui, x.date, &format!("ms-date-{mi}-{k}"))
+                });
+                date.response.on_disabled_hover_text(
+                    "Set by what it follows and the meeting it sits on: pin it, or unlink it, to set it by hand",
+                );
+                if let Some(d) = date.inner {
                     set(
                         out,
                         Milestone {
@@ -92,13 +99,15 @@ pub(super) fn milestones_ui(
                     );
                 }
             });
+            super::links_ui::follows_ui(ui, (m, mi), Item::Milestone(k), out);
+            super::links_ui::at_ui(ui, a, plan.meta.status_date, (m, mi), k, out);
             super::progress_ui::milestone_progress_ui(ui, (m, mi), (x, k), out);
             if let Some(meeting) = x
                 .kind
                 .meeting_kind()
                 .and_then(|kind| a.schedule.on(x.date, kind))
             {
-                ui.label(RichText::new(format!("At {}", meeting.name)).weak().small());
+                ui.label(RichText::new(format!("Falls on {}", meeting.name)).weak().small());
             }
         });
     }

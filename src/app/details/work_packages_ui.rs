@@ -6,6 +6,7 @@ use strum::IntoEnumIterator;
 use super::DetailsOutput;
 use super::fields::*;
 use crate::app::theme;
+use crate::model::chain::Item;
 use crate::model::{Edit, ListEdit, Modification, Owner, Plan, Precision, WorkPackage};
 
 pub(super) fn work_packages_ui(
@@ -122,6 +123,7 @@ fn work_package_ui(
         if let Some((value, what)) = dates_ui(ui, wp, (mi, w)) {
             set(out, value, what, false);
         }
+        super::links_ui::follows_ui(ui, (m, mi), Item::WorkPackage(w), out);
         super::progress_ui::work_package_progress_ui(ui, (m, mi), (wp, w), out);
         ui.horizontal_wrapped(|ui| {
             let mut owner = wp.owner;
@@ -183,7 +185,14 @@ fn dates_ui(
     let mut changed = None;
     ui.horizontal_wrapped(|ui| {
         ui.label("From");
-        if let Some(start) = date_field(ui, wp.start, &format!("wp-start-{mi}-{w}")) {
+        // Links decide when it starts; its end (its length) stays the planner's.
+        let start = ui.add_enabled_ui(!wp.is_automatic(), |ui| {
+            date_field(ui, wp.start, &format!("wp-start-{mi}-{w}"))
+        });
+        start.response.on_disabled_hover_text(
+            "Set by what it follows: pin it, or unlink it, to set it by hand",
+        );
+        if let Some(start) = start.inner {
             changed = Some((
                 WorkPackage {
                     start,

@@ -770,6 +770,8 @@ pub fn cascade(
     out
 }
 
+mod links;
+pub use links::{link_candidates, link_target, with_at, with_lag, with_link, without_link};
 mod why;
 pub use why::{earliest_panel_return, explain};
 
