@@ -1,7 +1,7 @@
 //! The links of one item in its card: what it follows (and by how many working days), and for a milestone the meeting
 //! it sits on. Each change is one undoable edit of the whole modification, and the schedule follows at once.
 
-use egui::{ComboBox, DragValue, RichText, Ui};
+use egui::{Align, ComboBox, DragValue, Label, Layout, RichText, Ui};
 
 use super::DetailsOutput;
 use crate::app::analysis::Analysis;
@@ -25,42 +25,46 @@ pub(super) fn follows_ui(
         Item::Milestone(k) => &m.milestones[k].after,
     };
     for (n, link) in links.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
-            let target = chain::link_target(m, link).map_or_else(
-                || format!("“{}” (missing)", link.on),
-                |t| format!("“{}”", t.name(m)),
-            );
+        let target = chain::link_target(m, link).map_or_else(
+            || format!("“{}” (missing)", link.on),
+            |t| format!("“{}”", t.name(m)),
+        );
+        ui.horizontal(|ui| {
             ui.label("Follows").on_hover_text(follows_hint(item));
-            ui.label(RichText::new(&target).strong());
-            let mut lag = link.lag_days;
-            let response = ui
-                .add(DragValue::new(&mut lag).range(-60..=250).suffix(" wd"))
-                .on_hover_text(
-                    "Lag in working days after it ends (negative: overlap). Drag or type.",
-                );
-            let spoken = format!("Lag of “{name}” after {target}");
-            ui.ctx()
-                .accesskit_node_builder(response.id, |b| b.set_label(spoken));
-            if response.changed() && lag != link.lag_days {
-                out.set(
-                    set_modification(mi, chain::with_lag(m, item, n, lag)),
-                    format!("Set the lag of “{name}” ({})", m.id),
-                    Some(format!("lag:{mi}:{item:?}:{n}")),
-                );
-            }
-            let unlink = ui
-                .small_button("✖")
-                .on_hover_text("Stop following it (the item keeps its dates)");
-            let spoken = format!("Unlink “{name}” from {target}");
-            ui.ctx()
-                .accesskit_node_builder(unlink.id, |b| b.set_label(spoken));
-            if unlink.clicked() {
-                out.set(
-                    set_modification(mi, chain::without_link(m, item, n)),
-                    format!("Unlink “{name}” ({})", m.id),
-                    None,
-                );
-            }
+            // Right to left: unlink and lag keep their place at the right, the name takes what is left.
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let unlink = ui
+                    .small_button("✖")
+                    .on_hover_text("Stop following it (the item keeps its dates)");
+                let spoken = format!("Unlink “{name}” from {target}");
+                ui.ctx()
+                    .accesskit_node_builder(unlink.id, |b| b.set_label(spoken));
+                if unlink.clicked() {
+                    out.set(
+                        set_modification(mi, chain::without_link(m, item, n)),
+                        format!("Unlink “{name}” ({})", m.id),
+                        None,
+                    );
+                }
+                let mut lag = link.lag_days;
+                let response = ui
+                    .add(DragValue::new(&mut lag).range(-60..=250).suffix(" wd"))
+                    .on_hover_text(
+                        "Lag in working days after it ends (negative: overlap). Drag or type.",
+                    );
+                let spoken = format!("Lag of “{name}” after {target}");
+                ui.ctx()
+                    .accesskit_node_builder(response.id, |b| b.set_label(spoken));
+                if response.changed() && lag != link.lag_days {
+                    out.set(
+                        set_modification(mi, chain::with_lag(m, item, n, lag)),
+                        format!("Set the lag of “{name}” ({})", m.id),
+                        Some(format!("lag:{mi}:{item:?}:{n}")),
+                    );
+                }
+                ui.add(Label::new(RichText::new(&target).strong()).truncate())
+                    .on_hover_text(&target);
+            });
         });
     }
     let candidates = chain::link_candidates(m, item);
