@@ -14,7 +14,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::date;
 use sec_timetable::app::TimetableApp;
-use sec_timetable::model::At;
+use sec_timetable::model::{At, DependencyKind, WarningCode};
 
 const WG: &str = "Working Group May 2019: review and comment";
 const PANEL: &str = "Panel May 2019: update and next dates";
@@ -107,4 +107,94 @@ fn unlinking_and_relinking_a_working_group_returns_to_the_same_plan() {
         h.query_by_label("Preliminary Assessment response (ends 5 Apr 2019)")
             .is_some()
     );
+}
+
+#[test]
+fn holds_on_outside_events_and_what_lifts_a_dependency_are_edited_in_the_side_panel() {
+    let mut h = harness(bundled_app());
+    h.get_by_label("Row SECMP0028").click();
+    h.run();
+    let i = h.state().plan().modification_index("SECMP0028").unwrap();
+    let unresolved = |h: &Harness<'static, TimetableApp>| {
+        h.state()
+            .analysis()
+            .warnings_of(i)
+            .filter(|w| w.code == WarningCode::HoldUnresolved)
+            .count()
+    };
+    assert_eq!(unresolved(&h), 1, "the Proposer's decision is not dated");
+    // The planner learns when the Proposer will decide: the warning goes.
+    click(&mut h, "Expected");
+    let status_date = h.state().plan().meta.status_date;
+    assert_eq!(
+        h.state().plan().modifications[i].holds[0].expected,
+        Some(status_date)
+    );
+    assert_eq!(unresolved(&h), 0);
+    // A second hold, not dated yet, warns.
+    click(&mut h, "+ Waits for an event");
+    assert_eq!(h.state().plan().modifications[i].holds.len(), 2);
+    assert_eq!(unresolved(&h), 1);
+    // The hold on SECMP0067 lifts when its work ends rather than at its Panel return.
+    assert_eq!(
+        h.state().plan().modifications[i].dependencies[0]
+            .until
+            .as_deref(),
+        Some("panel")
+    );
+    click(&mut h, "What of SECMP0067 lifts it");
+    click(&mut h, "its work ends");
+    assert_eq!(
+        h.state().plan().modifications[i].dependencies[0].until,
+        None
+    );
+    assert_eq!(h.state().document().undo_depth(), 3);
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn a_finish_to_start_dependency_added_in_the_side_panel_pushes_the_work_by_its_lag() {
+    let mut h = harness(bundled_app());
+    h.get_by_label("Row SECMP0066").click();
+    h.run();
+    let i = h.state().plan().modification_index("SECMP0066").unwrap();
+    let start = |h: &Harness<'static, TimetableApp>| {
+        h.state().plan().modifications[i].work_packages[0].start
+    };
+    let before = start(&h);
+    click(&mut h, "Kind of the new dependency");
+    click(&mut h, "starts after");
+    click(&mut h, "Modification it depends on");
+    h.get_by_role_and_label(egui::Role::Button, "SECMP0007")
+        .click();
+    h.run();
+    click(&mut h, "Add");
+    let d = &h.state().plan().modifications[i].dependencies[0];
+    assert_eq!(
+        (d.kind, d.on.as_str()),
+        (DependencyKind::FinishToStart, "SECMP0007")
+    );
+    let after_0007 = start(&h);
+    assert!(after_0007 > before, "its work now starts after SECMP0007's");
+    // Three working days' lag.
+    let lag = "Lag after SECMP0007";
+    h.get_by_label(lag).scroll_to_me();
+    h.run();
+    h.get_by_label(lag).focus();
+    h.run();
+    h.get_by_label(lag).type_text("3");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().plan().modifications[i].dependencies[0].lag_days,
+        3
+    );
+    let cal = &h.state().plan().calendar;
+    assert_eq!(start(&h), cal.add_working_days(after_0007, 3));
+    assert_eq!(h.state().document().undo_depth(), 2);
 }

@@ -1,5 +1,6 @@
 //! "Why is it here?": for each item of the selected modification, what sets its date (the chain), the earliest Panel
-//! it could return to given today's inputs, its holds on outside events, and a pin per item.
+//! it could return to given today's inputs, and a pin per item. (Holds on outside events are edited with the
+//! dependencies.)
 
 use egui::{RichText, Ui};
 
@@ -7,7 +8,7 @@ use super::DetailsOutput;
 use crate::app::analysis::Analysis;
 use crate::model::chain::{self, Item, MeetingFinder};
 use crate::model::edit::set_modification;
-use crate::model::{Modification, Plan, format_approx, format_date};
+use crate::model::{Modification, Plan, format_date};
 
 /// The "Why these dates" section.
 pub(super) fn why_ui(
@@ -41,12 +42,6 @@ pub(super) fn why_ui(
                     .weak(),
             );
         }
-    }
-    for h in &m.holds {
-        let when = h.expected.map_or("no expected date".to_owned(), |d| {
-            format!("expected {}", format_approx(d, h.precision))
-        });
-        ui.label(format!("⏸ Waits for: {} ({when})", h.event));
     }
     for (item, why) in chain::explain(plan, &a.schedule, mi) {
         ui.horizontal_wrapped(|ui| {

@@ -1,10 +1,12 @@
-//! Dependencies both ways, as links; add and remove.
+//! Dependencies both ways, as links, with what lifts each (and its lag); add and remove. Then the holds on events
+//! outside the plan.
 
-use egui::{ComboBox, RichText, Ui};
+use egui::{ComboBox, DragValue, RichText, Ui};
 use strum::IntoEnumIterator;
 
 use super::DetailsOutput;
 use crate::app::analysis::Analysis;
+use crate::model::chain;
 use crate::model::{Dependency, DependencyKind, Edit, ListEdit, Modification, Plan};
 
 pub(super) fn dependencies_ui(
@@ -25,8 +27,19 @@ pub(super) fn dependencies_ui(
             {
                 out.select = Some(j);
             }
-            if d.lag_days != 0 {
-                ui.label(format!("+{} working days", d.lag_days));
+            if let Some(other) = a.index.get(&d.on).map(|j| &plan.modifications[j])
+                && d.kind != DependencyKind::InParallelWith
+                && let Some((value, lag)) = dependency_detail_ui(ui, (mi, k), d, other)
+            {
+                out.set(
+                    Edit::Dependencies {
+                        m: mi,
+                        op: ListEdit::Set { index: k, value },
+                    },
+                    format!("Change the dependency of {} on {}", m.id, d.on),
+                    // Steps of a dragged lag are one undo step.
+                    lag.then(|| format!("dep-lag:{mi}:{k}")),
+                );
             }
             if ui
                 .small_button("✖")
@@ -63,7 +76,7 @@ pub(super) fn dependencies_ui(
         let (mut kind, mut on): (DependencyKind, String) = ui
             .data(|data| data.get_temp(state_id))
             .unwrap_or((DependencyKind::OnHoldPending, String::new()));
-        ComboBox::from_id_salt(("dep-kind", mi))
+        let kind_combo = ComboBox::from_id_salt(("dep-kind", mi))
             .selected_text(kind.phrase())
             .width(110.0)
             .show_ui(ui, |ui| {
@@ -73,7 +86,10 @@ pub(super) fn dependencies_ui(
             })
             .response
             .on_hover_text("Dependency kind");
-        ComboBox::from_id_salt(("dep-on", mi))
+        ui.ctx().accesskit_node_builder(kind_combo.id, |b| {
+            b.set_label("Kind of the new dependency");
+        });
+        let on_combo = ComboBox::from_id_salt(("dep-on", mi))
             .selected_text(if on.is_empty() {
                 "choose…"
             } else {
@@ -87,6 +103,9 @@ pub(super) fn dependencies_ui(
             })
             .response
             .on_hover_text("Depends on");
+        ui.ctx().accesskit_node_builder(on_combo.id, |b| {
+            b.set_label("Modification it depends on");
+        });
         if ui
             .add_enabled(!on.is_empty(), egui::Button::new("Add"))
             .clicked()
@@ -112,4 +131,72 @@ pub(super) fn dependencies_ui(
         }
         ui.data_mut(|data| data.insert_temp(state_id, (kind, on)));
     });
+    ui.add_space(4.0);
+    super::holds_ui::holds_ui(ui, plan, (m, mi), out);
+}
+
+/// What lifts an ordering dependency — the end of all the other's work, or one of its items (its Panel return, say)
+/// — and, for finish-to-start, the lag. Returns the dependency as changed, and whether the lag is what changed.
+fn dependency_detail_ui(
+    ui: &mut Ui,
+    (mi, k): (usize, usize),
+    d: &Dependency,
+    other: &Modification,
+) -> Option<(Dependency, bool)> {
+    let mut changed = None;
+    let named = |id: &str| {
+        chain::find_item(other, id)
+            .map_or_else(|| format!("{id} (unknown)"), |i| i.name(other).to_owned())
+    };
+    let current = d.until.as_deref().map_or_else(
+        || "its work ends".to_owned(),
+        |id| format!("“{}”", named(id)),
+    );
+    let mut until = d.until.clone();
+    let combo = ComboBox::from_id_salt(("dep-until", mi, k))
+        .selected_text(current)
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut until, None, "its work ends");
+            for item in chain::items(other) {
+                let id = item.id(other);
+                if !id.is_empty() {
+                    ui.selectable_value(&mut until, Some(id.to_owned()), item.name(other));
+                }
+            }
+        })
+        .response
+        .on_hover_text(
+            "Until: what of the other modification lifts it (items without an id are named in the file first)",
+        );
+    let spoken = format!("What of {} lifts it", other.id);
+    ui.ctx()
+        .accesskit_node_builder(combo.id, |b| b.set_label(spoken));
+    if until != d.until {
+        changed = Some((Dependency { until, ..d.clone() }, false));
+    }
+    if d.kind == DependencyKind::FinishToStart {
+        let mut lag = d.lag_days;
+        let response = ui
+            .add(
+                DragValue::new(&mut lag)
+                    .range(-60..=250)
+                    .prefix("+")
+                    .suffix(" wd"),
+            )
+            .on_hover_text("Working days after that before work here starts");
+        let spoken = format!("Lag after {}", other.id);
+        ui.ctx()
+            .accesskit_node_builder(response.id, |b| b.set_label(spoken));
+        if response.changed() && lag != d.lag_days {
+            changed = Some((
+                Dependency {
+                    lag_days: lag,
+                    ..d.clone()
+                },
+                true,
+            ));
+        }
+    }
+    changed
 }

@@ -5,6 +5,7 @@ mod chain_ui;
 mod costs_ui;
 mod dependencies_ui;
 pub(crate) mod fields;
+mod holds_ui;
 mod links_ui;
 mod milestones_ui;
 mod progress_ui;
