@@ -19,7 +19,7 @@ pub(super) fn dependencies_ui(
 ) {
     ui.label(RichText::new("Dependencies").strong());
     for (k, d) in m.dependencies.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
+        ui.horizontal(|ui| {
             ui.label(d.kind.phrase());
             let link = ui.link(RichText::new(&d.on).monospace());
             if link.clicked()
@@ -27,10 +27,34 @@ pub(super) fn dependencies_ui(
             {
                 out.select = Some(j);
             }
-            if let Some(other) = a.index.get(&d.on).map(|j| &plan.modifications[j])
-                && d.kind != DependencyKind::InParallelWith
-                && let Some((value, lag)) = dependency_detail_ui(ui, (mi, k), d, other)
-            {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Remove this dependency")
+                    .clicked()
+                {
+                    out.set(
+                        Edit::Dependencies {
+                            m: mi,
+                            op: ListEdit::Remove { index: k },
+                        },
+                        format!("Remove dependency of {} on {}", m.id, d.on),
+                        None,
+                    );
+                }
+            });
+        });
+        if let Some(other) = a.index.get(&d.on).map(|j| &plan.modifications[j])
+            && d.kind != DependencyKind::InParallelWith
+        {
+            let changed = ui
+                .horizontal(|ui| {
+                    ui.add_space(12.0);
+                    ui.label("until");
+                    dependency_detail_ui(ui, (mi, k), d, other)
+                })
+                .inner;
+            if let Some((value, lag)) = changed {
                 out.set(
                     Edit::Dependencies {
                         m: mi,
@@ -41,21 +65,7 @@ pub(super) fn dependencies_ui(
                     lag.then(|| format!("dep-lag:{mi}:{k}")),
                 );
             }
-            if ui
-                .small_button("✖")
-                .on_hover_text("Remove this dependency")
-                .clicked()
-            {
-                out.set(
-                    Edit::Dependencies {
-                        m: mi,
-                        op: ListEdit::Remove { index: k },
-                    },
-                    format!("Remove dependency of {} on {}", m.id, d.on),
-                    None,
-                );
-            }
-        });
+        }
     }
     // The other direction: who depends on this one.
     for &(j, k) in a.referenced_by.get(mi).into_iter().flatten() {
@@ -153,9 +163,16 @@ fn dependency_detail_ui(
         |id| format!("“{}”", named(id)),
     );
     let mut until = d.until.clone();
+    // Leave room for the lag; a long item name is cut short here and whole in the menu.
+    let room_px = if d.kind == DependencyKind::FinishToStart {
+        70.0
+    } else {
+        8.0
+    };
     let combo = ComboBox::from_id_salt(("dep-until", mi, k))
         .selected_text(current)
-        .width(150.0)
+        .truncate()
+        .width((ui.available_width() - room_px - 24.0).max(120.0))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut until, None, "its work ends");
             for item in chain::items(other) {
