@@ -142,6 +142,10 @@ fn holds_on_outside_events_and_what_lifts_a_dependency_are_edited_in_the_side_pa
             .as_deref(),
         Some("panel")
     );
+    // "Why these dates" says so.
+    h.get_by_label(
+        "⏸ On hold until SECMP0067's “Panel June 2019: update and next dates” (21 Jun 2019).",
+    );
     click(&mut h, "What of SECMP0067 lifts it");
     click(&mut h, "its work ends");
     assert_eq!(

@@ -20,6 +20,9 @@ pub(super) fn why_ui(
     out: &mut DetailsOutput,
 ) {
     ui.label(RichText::new("Why these dates").strong());
+    for wait in chain::waits(plan, m) {
+        ui.label(format!("⏸ {wait}"));
+    }
     let finder = MeetingFinder::new(&a.schedule);
     let planned = m.panel_return().map(|x| x.date);
     match chain::earliest_panel_return(plan, &finder, m) {

@@ -773,7 +773,7 @@ pub fn cascade(
 mod links;
 pub use links::{link_candidates, link_target, with_at, with_lag, with_link, without_link};
 mod why;
-pub use why::{earliest_panel_return, explain};
+pub use why::{earliest_panel_return, explain, waits};
 
 #[cfg(test)]
 mod tests;

@@ -254,3 +254,25 @@ fn only_what_the_scheduler_reads_counts_as_a_change_of_schedule() {
     e.milestones[0].after[0].lag_days = 1;
     assert!(!same_schedule(&a, &e));
 }
+
+#[test]
+fn a_waiting_modification_says_what_lifts_it() {
+    let p = crate::io::bundled_plan();
+    let m = p.modification("SECMP0028").unwrap();
+    assert_eq!(
+        waits(&p, m),
+        ["On hold until SECMP0067's “Panel June 2019: update and next dates” (21 Jun 2019)."]
+    );
+    let mut m = m.clone();
+    m.dependencies[0].until = None;
+    m.dependencies[0].kind = DependencyKind::FinishToStart;
+    m.dependencies[0].lag_days = 3;
+    let end = p.modification("SECMP0067").unwrap().work_end().unwrap();
+    assert_eq!(
+        waits(&p, &m),
+        [format!(
+            "Starts after SECMP0067's work ends ({}) and 3 working days.",
+            crate::model::format_date(end)
+        )]
+    );
+}

@@ -1,10 +1,50 @@
 //! "Why is it here?": what sets each item's date, in plain English, and the earliest Panel a modification could
 //! return to given its inputs today.
 
-use super::{Item, MeetingFinder, Why, floor_of, latest_input, plan_dates};
+use super::{
+    Item, MeetingFinder, Why, dependency_end, find_item, floor_of, latest_input, plan_dates,
+};
 use crate::model::date::format_date;
-use crate::model::plan::{MeetingKind, Modification, Plan};
+use crate::model::plan::{DependencyKind, MeetingKind, Modification, Plan};
 use crate::model::schedule::{Schedule, ScheduledMeeting};
+
+/// What modification `m` waits for in the plan, one sentence per ordering dependency: "On hold until SECMP0067's
+/// “Panel June 2019: update and next dates” (21 Jun 2019)", "Starts after SECMP0007's work ends (12 Apr 2019) and 3
+/// working days".
+pub fn waits(plan: &Plan, m: &Modification) -> Vec<String> {
+    m.dependencies
+        .iter()
+        .filter(|d| d.kind != DependencyKind::InParallelWith)
+        .map(|d| {
+            let verb = if d.kind == DependencyKind::OnHoldPending {
+                "On hold until"
+            } else {
+                "Starts after"
+            };
+            let Some(other) = plan.modification(&d.on) else {
+                return format!("{verb} {}, which is not in the plan.", d.on);
+            };
+            let what = d
+                .until
+                .as_deref()
+                .and_then(|u| find_item(other, u))
+                .map_or_else(
+                    || format!("{}'s work ends", other.id),
+                    |item| format!("{}'s “{}”", other.id, item.name(other)),
+                );
+            let when = dependency_end(other, d.until.as_deref()).map_or_else(
+                || " (not dated)".to_owned(),
+                |e| format!(" ({})", format_date(e)),
+            );
+            let lag = match d.lag_days {
+                0 => String::new(),
+                1 => " and 1 working day".to_owned(),
+                n => format!(" and {n} working days"),
+            };
+            format!("{verb} {what}{when}{lag}.")
+        })
+        .collect()
+}
 
 /// Why each item of modification `i` is on its day, in plain English, per item.
 pub fn explain(plan: &Plan, schedule: &Schedule, i: usize) -> Vec<(Item, String)> {
