@@ -35,10 +35,8 @@ fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-#[test]
-fn roll_keeps_march_as_a_baseline_and_dates_the_plan_for_april() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("april.ron");
+/// `roll` of the bundled March plan to the paper of 5 April 2019 (SECP_67_1204_10), written to `out`; it succeeds.
+fn roll_to_april(out: &Path) -> Output {
     let o = run(&[
         "roll",
         BUNDLED,
@@ -47,9 +45,17 @@ fn roll_keeps_march_as_a_baseline_and_dates_the_plan_for_april() {
         "--paper-ref",
         "SECP_67_1204_10",
         "-o",
-        path(&out),
+        path(out),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    o
+}
+
+#[test]
+fn roll_keeps_march_as_a_baseline_and_dates_the_plan_for_april() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("april.ron");
+    let o = roll_to_april(&out);
     let march = load_plan(Path::new(BUNDLED)).unwrap();
     let april = load_plan(&out).unwrap();
     assert_eq!(april.meta.status_date, date(2019, 4, 5));
@@ -176,17 +182,7 @@ fn roll_exit_codes_for_unloadable_files_unwritable_outputs_and_usage() {
 fn two_papers() -> (tempfile::TempDir, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let april = dir.path().join("april.ron");
-    let o = run(&[
-        "roll",
-        BUNDLED,
-        "--status-date",
-        "2019-04-05",
-        "--paper-ref",
-        "SECP_67_1204_10",
-        "-o",
-        path(&april),
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    roll_to_april(&april);
     let mut plan = load_plan(&april).unwrap();
     let i = plan.modification_index("SECMP0010").unwrap();
     // Put on the June Panel by name: the chain keeps it there.

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::analysis::Reference;
 use super::commands::Command;
+use super::details::LabelledEdit;
 use super::modal::ModalAnswer;
 use crate::model::Edit;
 use crate::model::roll::NextPaper;
@@ -65,6 +66,17 @@ impl ActionQueue {
             label: label.into(),
             merge_key: None,
         });
+    }
+
+    /// Queues what a panel asked for, if anything: an edit with its undo label and merge key.
+    pub fn apply_labelled(&mut self, edit: Option<LabelledEdit>) {
+        if let Some((edit, label, merge_key)) = edit {
+            self.push(Action::Apply {
+                edit,
+                label,
+                merge_key,
+            });
+        }
     }
 
     /// Takes everything queued, oldest first.

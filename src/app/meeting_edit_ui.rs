@@ -110,6 +110,40 @@ fn notice_ui(ui: &mut Ui, notice: Option<Notice>, salt: &str) -> Option<Option<N
     (new != notice).then_some(new)
 }
 
+/// A one-off meeting's day and whether it is published yet (the box says `approximate_text`). Returns the meeting
+/// as changed, and the verb of its undo step.
+pub(super) fn meeting_day_ui(
+    ui: &mut Ui,
+    m: &Meeting,
+    salt: &str,
+    approximate_text: &str,
+) -> Option<(Meeting, &'static str)> {
+    let mut changed = None;
+    if let Some(date) = date_field(ui, m.date, salt) {
+        changed = Some((Meeting { date, ..m.clone() }, "Move"));
+    }
+    let mut approximate = m.approximate;
+    if ui
+        .checkbox(&mut approximate, approximate_text)
+        .on_hover_text("The day is a plausible guess, not a published date")
+        .changed()
+    {
+        let what = if approximate {
+            "Mark approximate:"
+        } else {
+            "Confirm"
+        };
+        changed = Some((
+            Meeting {
+                approximate,
+                ..m.clone()
+            },
+            what,
+        ));
+    }
+    changed
+}
+
 /// A one-off meeting's fields.
 fn one_off_ui(ui: &mut Ui, plan: &Plan, i: usize, out: &mut MeetingEditOutput) {
     let m = &plan.meetings[i];
@@ -145,28 +179,10 @@ fn one_off_ui(ui: &mut Ui, plan: &Plan, i: usize, out: &mut MeetingEditOutput) {
             ui.end_row();
             ui.label("Day");
             ui.horizontal(|ui| {
-                if let Some(date) = date_field(ui, m.date, "meeting-editor-date") {
-                    set(Meeting { date, ..m.clone() }, "Move", false);
-                }
-                let mut approximate = m.approximate;
-                if ui
-                    .checkbox(&mut approximate, "not yet published")
-                    .on_hover_text("The day is a plausible guess, not a published date")
-                    .changed()
+                if let Some((value, what)) =
+                    meeting_day_ui(ui, m, "meeting-editor-date", "not yet published")
                 {
-                    let what = if approximate {
-                        "Mark approximate:"
-                    } else {
-                        "Confirm"
-                    };
-                    set(
-                        Meeting {
-                            approximate,
-                            ..m.clone()
-                        },
-                        what,
-                        false,
-                    );
+                    set(value, what, false);
                 }
             });
             ui.end_row();

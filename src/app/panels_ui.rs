@@ -49,13 +49,7 @@ impl TimetableApp {
                     &self.analysis,
                     self.selected_index(),
                 );
-                if let Some((edit, label, merge_key)) = out.edit {
-                    self.actions.push(Action::Apply {
-                        edit,
-                        label,
-                        merge_key,
-                    });
-                }
+                self.actions.apply_labelled(out.edit);
                 if let Some(m) = out.select {
                     self.actions.push(Action::Select(m));
                 }
@@ -125,13 +119,7 @@ impl TimetableApp {
             }
             BottomTab::Plan => {
                 let out = plan_panel_ui::plan_panel_ui(ui, plan, a);
-                if let Some((edit, label, merge_key)) = out.edit {
-                    self.actions.push(Action::Apply {
-                        edit,
-                        label,
-                        merge_key,
-                    });
-                }
+                self.actions.apply_labelled(out.edit);
                 if let Some(id) = out.edit_meeting {
                     self.actions.push(Action::EditMeeting(Some(id)));
                 }
@@ -150,13 +138,7 @@ impl TimetableApp {
             }
             BottomTab::SinceLastPaper => {
                 let out = next_paper_ui::since_last_paper_ui(ui, plan, &a.schedule);
-                if let Some((edit, label, merge_key)) = out.edit {
-                    self.actions.push(Action::Apply {
-                        edit,
-                        label,
-                        merge_key,
-                    });
-                }
+                self.actions.apply_labelled(out.edit);
                 if let Some(m) = out.select {
                     self.actions.push(Action::Reveal(m));
                 }
@@ -177,13 +159,7 @@ impl TimetableApp {
         }
         if let Some(id) = &self.editing_meeting {
             let out = meeting_edit_ui::meeting_window_ui(ctx, plan, &self.analysis, id);
-            if let Some((edit, label, merge_key)) = out.edit {
-                self.actions.push(Action::Apply {
-                    edit,
-                    label,
-                    merge_key,
-                });
-            }
+            self.actions.apply_labelled(out.edit);
             if out.close {
                 self.actions.push(Action::EditMeeting(None));
             }

@@ -8,6 +8,7 @@ use egui::{ComboBox, RichText, Ui};
 use super::analysis::Analysis;
 use super::details::LabelledEdit;
 use super::details::fields::{date_field, text_field};
+use super::meeting_edit_ui::meeting_day_ui;
 use crate::model::{
     Edit, Group, ListEdit, Meeting, MeetingKind, Plan, PlanMeta, Precision, Release, add_days,
     edit::set_modification,
@@ -155,27 +156,10 @@ fn meetings_ui(ui: &mut Ui, plan: &Plan, _a: &Analysis, out: &mut PlanPanelOutpu
             let name_px = (ui.available_width() - 245.0).max(40.0);
             name_label_ui(ui, &m.name, name_px);
             edit_meeting_button_ui(ui, &m.id, &m.name, out);
-            if let Some(date) = date_field(ui, m.date, &format!("meeting-date-{i}")) {
-                edit = Some(set(Meeting { date, ..m.clone() }, "Move"));
-            }
-            let mut approximate = m.approximate;
-            if ui
-                .checkbox(&mut approximate, "approx.")
-                .on_hover_text("The day is a plausible guess, not a published date")
-                .changed()
+            if let Some((value, what)) =
+                meeting_day_ui(ui, m, &format!("meeting-date-{i}"), "approx.")
             {
-                let what = if approximate {
-                    "Mark approximate:"
-                } else {
-                    "Confirm"
-                };
-                edit = Some(set(
-                    Meeting {
-                        approximate,
-                        ..m.clone()
-                    },
-                    what,
-                ));
+                edit = Some(set(value, what));
             }
             if ui
                 .small_button("✖")

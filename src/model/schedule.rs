@@ -198,28 +198,34 @@ impl Schedule {
     }
 }
 
+/// For tests: the paper's monthly Working Group (first Wednesday; agenda 10 and papers 5 working days before), from
+/// April 2019 to `until`.
+#[cfg(test)]
+pub(crate) fn paper_working_groups(until: Date) -> MeetingSeries {
+    MeetingSeries {
+        id: "wg".into(),
+        kind: MeetingKind::WorkingGroup,
+        name: "Working Group".into(),
+        nth: 1,
+        weekday: super::date::WeekDay::Wednesday,
+        from: jiff::civil::date(2019, 4, 1),
+        until,
+        notice: Some(Notice {
+            agenda_days: 10,
+            papers_days: 5,
+        }),
+        skip: Vec::new(),
+        notes: String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::date::WeekDay;
     use jiff::civil::date;
 
     fn monthly_wg() -> MeetingSeries {
-        MeetingSeries {
-            id: "wg".into(),
-            kind: MeetingKind::WorkingGroup,
-            name: "Working Group".into(),
-            nth: 1,
-            weekday: WeekDay::Wednesday,
-            from: date(2019, 4, 1),
-            until: date(2020, 3, 31),
-            notice: Some(Notice {
-                agenda_days: 10,
-                papers_days: 5,
-            }),
-            skip: Vec::new(),
-            notes: String::new(),
-        }
+        paper_working_groups(date(2020, 3, 31))
     }
 
     #[test]

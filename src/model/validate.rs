@@ -515,27 +515,15 @@ fn non_working_message(plan: &Plan, id: &str, what: &str, day: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::date::WeekDay;
     use crate::model::*;
     use jiff::civil::date;
 
     fn base() -> Plan {
         let mut p = Plan::new_empty(date(2019, 3, 8));
-        p.meeting_series.push(MeetingSeries {
-            id: "wg".into(),
-            kind: MeetingKind::WorkingGroup,
-            name: "Working Group".into(),
-            nth: 1,
-            weekday: WeekDay::Wednesday,
-            from: date(2019, 4, 1),
-            until: date(2019, 12, 31),
-            notice: Some(Notice {
-                agenda_days: 10,
-                papers_days: 5,
-            }),
-            skip: Vec::new(),
-            notes: String::new(),
-        });
+        p.meeting_series
+            .push(crate::model::schedule::paper_working_groups(date(
+                2019, 12, 31,
+            )));
         for (id, d) in [
             ("panel-67", date(2019, 4, 12)),
             ("panel-68", date(2019, 5, 17)),

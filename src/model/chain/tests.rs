@@ -3,8 +3,8 @@
 use jiff::civil::date;
 
 use super::*;
-use crate::model::plan::{Link, Meeting, MeetingSeries, Milestone, Notice, WorkPackage};
-use crate::model::{Dependency, Edit, Owner, WeekDay, edit};
+use crate::model::plan::{Link, Meeting, Milestone, WorkPackage};
+use crate::model::{Dependency, Edit, Owner, edit};
 
 fn link(on: &str) -> Vec<Link> {
     vec![Link {
@@ -17,21 +17,10 @@ fn link(on: &str) -> Vec<Link> {
 /// and Panels in April–June 2019; one modification with the paper's chain: DCC response → review → WG → Panel.
 fn plan() -> Plan {
     let mut p = Plan::new_empty(date(2019, 3, 8));
-    p.meeting_series.push(MeetingSeries {
-        id: "wg".into(),
-        kind: MeetingKind::WorkingGroup,
-        name: "Working Group".into(),
-        nth: 1,
-        weekday: WeekDay::Wednesday,
-        from: date(2019, 4, 1),
-        until: date(2019, 12, 31),
-        notice: Some(Notice {
-            agenda_days: 10,
-            papers_days: 5,
-        }),
-        skip: Vec::new(),
-        notes: String::new(),
-    });
+    p.meeting_series
+        .push(crate::model::schedule::paper_working_groups(date(
+            2019, 12, 31,
+        )));
     for (n, d) in [
         (67, date(2019, 4, 12)),
         (68, date(2019, 5, 17)),
